@@ -1,0 +1,71 @@
+import type zh from "../zh-CN/common";
+
+const en: typeof zh = {
+  site: { name: "Putuo Lab", short: "Putuo Lab", tagline: "Smart-city demands and solutions for Putuo District" },
+  nav: {
+    main: "Main navigation",
+    home: "Home",
+    login: "Sign in",
+    signup: "Sign up",
+    logout: "Sign out",
+    account: "My account",
+    adminUsers: "Users and roles",
+    officialOrganizations: "Verify organisations",
+    skipToContent: "Skip to main content",
+  },
+  prefs: {
+    language: "Language",
+    switchTo: "中文",
+    switchToLabel: "切换到中文",
+    elderOn: "Elder mode",
+    elderOff: "Standard mode",
+    elderOnLabel: "Turn on elder-friendly mode (larger text and buttons)",
+    elderOffLabel: "Turn off elder-friendly mode",
+  },
+  roles: {
+    resident: "Resident",
+    community_worker: "Community worker",
+    firm_member: "Firm member",
+    reviewer: "Reviewer",
+    official: "Official",
+    admin: "Administrator",
+  },
+  domains: { economy: "Digital economy", life: "Digital life", governance: "Digital governance" },
+  stages: {
+    collecting: "Collecting",
+    screening: "Screening",
+    reviewing: "Reviewing",
+    shortlisting: "Shortlisting",
+    published: "Published",
+    closed: "Closed",
+  },
+  orgKinds: {
+    vendor: "Technology firm",
+    subdistrict_office: "Subdistrict office",
+    neighbourhood_committee: "Neighbourhood committee",
+    government_department: "Government department",
+    research_institute: "Research institute",
+  },
+  errors: {
+    title403: "Access denied",
+    body403: "Your account is not allowed to open this page. Ask the district administrator if you need access.",
+    title404: "Page not found",
+    body404: "The page you are looking for does not exist or has been removed.",
+    title500: "Something went wrong",
+    body500: "Sorry, an error occurred while handling your request. It has been logged; please try again later.",
+    titleOther: "The request could not be completed",
+    backHome: "Back to home",
+    signInHint: "Please sign in first",
+  },
+  footer: {
+    about: "Run by the Putuo District Science and Technology Commission",
+    district: "Putuo: 55.5 km², about 1.24 million residents, 8 subdistricts and 2 towns, 265 residents' committees.",
+  },
+  form: {
+    required: "Required",
+    submit: "Submit",
+    save: "Save",
+    cancel: "Cancel",
+  },
+};
+export default en;

@@ -1,0 +1,85 @@
+/**
+ * The closed vocabularies of the domain. Stored as text with CHECK constraints
+ * (see schema.ts); the same arrays drive zod validation and the UI's options.
+ */
+
+export const ROLES = [
+  "resident",
+  "community_worker",
+  "firm_member",
+  "reviewer",
+  "official",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = [
+  "vendor",
+  "subdistrict_office",
+  "neighbourhood_committee",
+  "government_department",
+  "research_institute",
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const SUBDISTRICT_KINDS = ["subdistrict", "town"] as const;
+
+/** Shanghai's three areas of urban digital transformation. */
+export const DOMAINS = ["economy", "life", "governance"] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const CAMPAIGN_STAGES = [
+  "collecting",
+  "screening",
+  "reviewing",
+  "shortlisting",
+  "published",
+  "closed",
+] as const;
+export type CampaignStage = (typeof CAMPAIGN_STAGES)[number];
+
+/** The shared life cycle of demands and applications (see DESIGN.md). */
+export const ITEM_STATUSES = [
+  "draft",
+  "submitted",
+  "in_review",
+  "scored",
+  "shortlisted",
+  "selected",
+  "not_shortlisted",
+  "rejected",
+  "withdrawn",
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const RAISED_BY = ["resident", "company", "community", "urban_management"] as const;
+export type RaisedBy = (typeof RAISED_BY)[number];
+
+export const CONTACT_PREFERENCES = ["none", "phone", "email", "in_person"] as const;
+
+export const MATURITIES = ["concept", "pilot", "deployed"] as const;
+export type Maturity = (typeof MATURITIES)[number];
+
+/** Indicative cost of a solution, in CNY. */
+export const COST_BANDS = ["under_100k", "100k_500k", "500k_2m", "over_2m"] as const;
+export type CostBand = (typeof COST_BANDS)[number];
+
+export const TAG_KINDS = ["technology", "scenario", "target_group"] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+
+export type RubricCriterion = {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  /** Relative weight; weights of a rubric sum to 1. */
+  weight: number;
+  /** Scores run from 1 to scaleMax. */
+  scaleMax: number;
+};
+
+export const DEFAULT_RUBRIC: RubricCriterion[] = [
+  { key: "innovation", labelZh: "创新性", labelEn: "Innovation", weight: 0.3, scaleMax: 10 },
+  { key: "feasibility", labelZh: "可行性", labelEn: "Feasibility", weight: 0.25, scaleMax: 10 },
+  { key: "social_value", labelZh: "社会价值", labelEn: "Social value", weight: 0.3, scaleMax: 10 },
+  { key: "cost_effectiveness", labelZh: "性价比", labelEn: "Cost-effectiveness", weight: 0.15, scaleMax: 10 },
+];

@@ -1,0 +1,426 @@
+/**
+ * The drizzle schema: one source for the tables of PostgreSQL and PGlite alike.
+ * Enums are stored as text with a CHECK constraint (easy to extend with a plain
+ * migration); every foreign key says what happens on delete; indexes sit beside
+ * their table.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+import {
+  CAMPAIGN_STAGES,
+  CONTACT_PREFERENCES,
+  COST_BANDS,
+  DOMAINS,
+  ITEM_STATUSES,
+  MATURITIES,
+  ORGANIZATION_KINDS,
+  RAISED_BY,
+  ROLES,
+  SUBDISTRICT_KINDS,
+  TAG_KINDS,
+  type RubricCriterion,
+} from "./enums";
+
+/** `CHECK (col IN ('a','b'))` for a text column holding one of `values`. */
+function oneOf(column: { name: string }, values: readonly string[]) {
+  return sql.raw(`"${column.name}" IN (${values.map((v) => `'${v}'`).join(", ")})`);
+}
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
+
+// ─── People and organisations ────────────────────────────────────────────────
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    phone: text("phone"),
+    /** Preferred interface language, `zh-CN` or `en`. */
+    locale: text("locale").notNull().default("zh-CN"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
+    check("users_locale_check", oneOf(t.locale, ["zh-CN", "en"])),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token, hex; the token itself is never stored. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    grantedById: integer("granted_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check("user_roles_role_check", oneOf(t.role, ROLES)),
+  ],
+);
+
+export const subdistricts = pgTable(
+  "subdistricts",
+  {
+    id: id(),
+    /** Stable slug used in URLs, e.g. `ganquan-road`. */
+    slug: text("slug").notNull().unique(),
+    nameZh: text("name_zh").notNull().unique(),
+    nameEn: text("name_en").notNull().unique(),
+    kind: text("kind", { enum: SUBDISTRICT_KINDS }).notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [check("subdistricts_kind_check", oneOf(t.kind, SUBDISTRICT_KINDS))],
+);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    kind: text("kind", { enum: ORGANIZATION_KINDS }).notNull(),
+    verified: boolean("verified").notNull().default(false),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedById: integer("verified_by_id").references(() => users.id, { onDelete: "set null" }),
+    descriptionZh: text("description_zh").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    capabilities: text("capabilities").array().notNull().default(sql`'{}'::text[]`),
+    website: text("website"),
+    /** Subdistrict offices and neighbourhood committees belong to one subdistrict. */
+    subdistrictId: integer("subdistrict_id").references(() => subdistricts.id, {
+      onDelete: "set null",
+    }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("organizations_name_zh_idx").on(t.nameZh),
+    index("organizations_kind_idx").on(t.kind),
+    check("organizations_kind_check", oneOf(t.kind, ORGANIZATION_KINDS)),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** `owner` may manage the profile and members; `member` may submit. */
+    role: text("role", { enum: ["owner", "member"] }).notNull().default("member"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organizationId] }),
+    index("memberships_org_idx").on(t.organizationId),
+    check("memberships_role_check", oneOf(t.role, ["owner", "member"])),
+  ],
+);
+
+// ─── Campaigns, demands, applications ────────────────────────────────────────
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    titleZh: text("title_zh").notNull(),
+    titleEn: text("title_en").notNull(),
+    descriptionZh: text("description_zh").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    stage: text("stage", { enum: CAMPAIGN_STAGES }).notNull().default("collecting"),
+    opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    applicationQuota: integer("application_quota").notNull().default(100),
+    demandQuota: integer("demand_quota").notNull().default(10),
+    reviewersPerItem: integer("reviewers_per_item").notNull().default(3),
+    /** Optional cap on shortlisted applications per vendor. */
+    vendorCap: integer("vendor_cap"),
+    rubric: jsonb("rubric").$type<RubricCriterion[]>().notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check("campaigns_stage_check", oneOf(t.stage, CAMPAIGN_STAGES)),
+    check("campaigns_dates_check", sql`${t.closesAt} > ${t.opensAt}`),
+    check("campaigns_quota_check", sql`${t.applicationQuota} >= 0 AND ${t.demandQuota} >= 0`),
+    check("campaigns_reviewers_check", sql`${t.reviewersPerItem} BETWEEN 1 AND 10`),
+  ],
+);
+
+export const demands = pgTable(
+  "demands",
+  {
+    id: id(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "restrict" }),
+    /** External reference from a bulk import; re-importing a ref updates. */
+    ref: text("ref"),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    /** Language the item was written in. */
+    lang: text("lang").notNull().default("zh-CN"),
+    domain: text("domain", { enum: DOMAINS }).notNull(),
+    subdistrictId: integer("subdistrict_id")
+      .notNull()
+      .references(() => subdistricts.id, { onDelete: "restrict" }),
+    raisedBy: text("raised_by", { enum: RAISED_BY }).notNull(),
+    contactPreference: text("contact_preference", { enum: CONTACT_PREFERENCES })
+      .notNull()
+      .default("none"),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** The organisation that raised it (company, committee, office), if any. */
+    organizationId: integer("organization_id").references(() => organizations.id, {
+      onDelete: "set null",
+    }),
+    status: text("status", { enum: ITEM_STATUSES }).notNull().default("draft"),
+    supportCount: integer("support_count").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("demands_campaign_ref_idx").on(t.campaignId, t.ref),
+    index("demands_campaign_status_idx").on(t.campaignId, t.status),
+    index("demands_subdistrict_idx").on(t.subdistrictId),
+    index("demands_author_idx").on(t.authorId),
+    index("demands_status_submitted_idx").on(t.status, t.submittedAt),
+    check("demands_domain_check", oneOf(t.domain, DOMAINS)),
+    check("demands_raised_by_check", oneOf(t.raisedBy, RAISED_BY)),
+    check("demands_contact_check", oneOf(t.contactPreference, CONTACT_PREFERENCES)),
+    check("demands_status_check", oneOf(t.status, ITEM_STATUSES)),
+    check("demands_lang_check", oneOf(t.lang, ["zh-CN", "en"])),
+  ],
+);
+
+export const applications = pgTable(
+  "applications",
+  {
+    id: id(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "restrict" }),
+    ref: text("ref"),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "restrict" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    description: text("description").notNull(),
+    lang: text("lang").notNull().default("zh-CN"),
+    domain: text("domain", { enum: DOMAINS }).notNull(),
+    maturity: text("maturity", { enum: MATURITIES }).notNull(),
+    costBand: text("cost_band", { enum: COST_BANDS }),
+    /** The firm chose to make it public from submission rather than from selection. */
+    publicFromSubmission: boolean("public_from_submission").notNull().default(false),
+    status: text("status", { enum: ITEM_STATUSES }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("applications_campaign_ref_idx").on(t.campaignId, t.ref),
+    index("applications_campaign_status_idx").on(t.campaignId, t.status),
+    index("applications_org_idx").on(t.organizationId),
+    index("applications_author_idx").on(t.authorId),
+    index("applications_status_submitted_idx").on(t.status, t.submittedAt),
+    check("applications_domain_check", oneOf(t.domain, DOMAINS)),
+    check("applications_maturity_check", oneOf(t.maturity, MATURITIES)),
+    check("applications_cost_band_check", oneOf(t.costBand, COST_BANDS)),
+    check("applications_status_check", oneOf(t.status, ITEM_STATUSES)),
+    check("applications_lang_check", oneOf(t.lang, ["zh-CN", "en"])),
+  ],
+);
+
+/** Where an application already runs: a Putuo subdistrict, or a place elsewhere. */
+export const applicationDeployments = pgTable(
+  "application_deployments",
+  {
+    id: id(),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    subdistrictId: integer("subdistrict_id").references(() => subdistricts.id, {
+      onDelete: "set null",
+    }),
+    /** Free text when outside Putuo, e.g. "徐汇区" or "Hangzhou". */
+    placeName: text("place_name"),
+    since: date("since"),
+  },
+  (t) => [
+    index("application_deployments_app_idx").on(t.applicationId),
+    index("application_deployments_subdistrict_idx").on(t.subdistrictId),
+    check(
+      "application_deployments_place_check",
+      sql`${t.subdistrictId} IS NOT NULL OR ${t.placeName} IS NOT NULL`,
+    ),
+  ],
+);
+
+/** The demands an application says it addresses. */
+export const applicationDemands = pgTable(
+  "application_demands",
+  {
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    demandId: integer("demand_id")
+      .notNull()
+      .references(() => demands.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.demandId] }),
+    index("application_demands_demand_idx").on(t.demandId),
+  ],
+);
+
+// ─── Tags: technologies, scenarios, target groups ────────────────────────────
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: id(),
+    kind: text("kind", { enum: TAG_KINDS }).notNull(),
+    slug: text("slug").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+  },
+  (t) => [
+    uniqueIndex("tags_kind_slug_idx").on(t.kind, t.slug),
+    check("tags_kind_check", oneOf(t.kind, TAG_KINDS)),
+  ],
+);
+
+export const demandTags = pgTable(
+  "demand_tags",
+  {
+    demandId: integer("demand_id")
+      .notNull()
+      .references(() => demands.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.demandId, t.tagId] }), index("demand_tags_tag_idx").on(t.tagId)],
+);
+
+export const applicationTags = pgTable(
+  "application_tags",
+  {
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.tagId] }),
+    index("application_tags_tag_idx").on(t.tagId),
+  ],
+);
+
+// ─── Supports and audit ──────────────────────────────────────────────────────
+
+export const supports = pgTable(
+  "supports",
+  {
+    demandId: integer("demand_id")
+      .notNull()
+      .references(() => demands.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.demandId, t.userId] }), index("supports_user_idx").on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** What happened, e.g. `demand.submit`, `role.grant`, `organization.verify`. */
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    reason: text("reason"),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_created_idx").on(t.createdAt),
+  ],
+);
+
+// ─── Infrastructure ──────────────────────────────────────────────────────────
+
+/** Counters for rate-limiter-flexible's Drizzle store (failed sign-ins etc.). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});
+
+/** Free-form numeric facts about the database, e.g. the seed's scale. */
+export const meta = pgTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  number: real("number"),
+  ...timestamps,
+});
