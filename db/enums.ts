@@ -83,3 +83,22 @@ export const DEFAULT_RUBRIC: RubricCriterion[] = [
   { key: "social_value", labelZh: "社会价值", labelEn: "Social value", weight: 0.3, scaleMax: 10 },
   { key: "cost_effectiveness", labelZh: "性价比", labelEn: "Cost-effectiveness", weight: 0.15, scaleMax: 10 },
 ];
+
+/** How a need reached the community worker in assisted intake. */
+export const INTAKE_CHANNELS = ["phone", "in_person", "paper"] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+
+/** How the resident's consent to submit on their behalf was recorded. */
+export const CONSENT_METHODS = ["verbal_phone", "verbal_in_person", "signed_form"] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+export const ATTACHMENT_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_ITEM = 5;
+
+export const IMPORT_KINDS = ["applications", "demands"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_STATUSES = ["validating", "failed", "importing", "done"] as const;
+
+export const SEARCH_ENTITY_TYPES = ["demand", "application", "organization"] as const;
+export type SearchEntityType = (typeof SEARCH_ENTITY_TYPES)[number];

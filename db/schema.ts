@@ -22,15 +22,21 @@ import {
 } from "drizzle-orm/pg-core";
 
 import {
+  ATTACHMENT_MIME_TYPES,
   CAMPAIGN_STAGES,
+  CONSENT_METHODS,
   CONTACT_PREFERENCES,
   COST_BANDS,
   DOMAINS,
+  IMPORT_KINDS,
+  IMPORT_STATUSES,
+  INTAKE_CHANNELS,
   ITEM_STATUSES,
   MATURITIES,
   ORGANIZATION_KINDS,
   RAISED_BY,
   ROLES,
+  SEARCH_ENTITY_TYPES,
   SUBDISTRICT_KINDS,
   TAG_KINDS,
   type RubricCriterion,
@@ -217,6 +223,8 @@ export const demands = pgTable(
     contactPreference: text("contact_preference", { enum: CONTACT_PREFERENCES })
       .notNull()
       .default("none"),
+    /** Phone number or e-mail for the preferred contact; shown only to officials and the author. */
+    contactValue: text("contact_value"),
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     /** The organisation that raised it (company, committee, office), if any. */
     organizationId: integer("organization_id").references(() => organizations.id, {
@@ -405,6 +413,112 @@ export const auditLog = pgTable(
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
     index("audit_log_actor_idx").on(t.actorId),
     index("audit_log_created_idx").on(t.createdAt),
+  ],
+);
+
+/**
+ * A demand a community worker submitted on behalf of a resident who cannot use
+ * apps. The resident's phone is shown only to officials and the worker.
+ */
+export const assistedIntakes = pgTable(
+  "assisted_intakes",
+  {
+    demandId: integer("demand_id")
+      .primaryKey()
+      .references(() => demands.id, { onDelete: "cascade" }),
+    residentName: text("resident_name").notNull(),
+    residentPhone: text("resident_phone"),
+    channel: text("channel", { enum: INTAKE_CHANNELS }).notNull(),
+    consentMethod: text("consent_method", { enum: CONSENT_METHODS }).notNull(),
+    consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
+    /** The community worker who recorded the consent. */
+    recordedById: integer("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("assisted_intakes_recorded_by_idx").on(t.recordedById),
+    check("assisted_intakes_channel_check", oneOf(t.channel, INTAKE_CHANNELS)),
+    check("assisted_intakes_consent_check", oneOf(t.consentMethod, CONSENT_METHODS)),
+  ],
+);
+
+/** Images and PDFs on demands and applications; the bytes live in the storage backend. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: id(),
+    demandId: integer("demand_id").references(() => demands.id, { onDelete: "cascade" }),
+    applicationId: integer("application_id").references(() => applications.id, {
+      onDelete: "cascade",
+    }),
+    /** Key in the storage backend (e.g. a relative path in the local folder). */
+    storageKey: text("storage_key").notNull().unique(),
+    fileName: text("file_name").notNull(),
+    /** Detected from the content, never from the name. */
+    mimeType: text("mime_type", { enum: ATTACHMENT_MIME_TYPES }).notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedById: integer("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("attachments_demand_idx").on(t.demandId),
+    index("attachments_application_idx").on(t.applicationId),
+    check("attachments_owner_check", sql`num_nonnulls(${t.demandId}, ${t.applicationId}) = 1`),
+    check("attachments_mime_check", oneOf(t.mimeType, ATTACHMENT_MIME_TYPES)),
+    check("attachments_size_check", sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`),
+  ],
+);
+
+/** One bulk import (upload page or command line): its progress and its report. */
+export const importRuns = pgTable(
+  "import_runs",
+  {
+    id: id(),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("validating"),
+    totalRows: integer("total_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    createdCount: integer("created_count").notNull().default(0),
+    updatedCount: integer("updated_count").notNull().default(0),
+    /** Row-level problems: `[{ row, column, message }]`. */
+    problems: jsonb("problems").$type<{ row: number; column: string; message: string }[]>(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("import_runs_created_idx").on(t.createdAt),
+    check("import_runs_kind_check", oneOf(t.kind, IMPORT_KINDS)),
+    check("import_runs_status_check", oneOf(t.status, IMPORT_STATUSES)),
+  ],
+);
+
+/**
+ * The transactional outbox of the search index: every change to a searchable
+ * item adds a row in the same transaction; a worker drains it into the engine.
+ */
+export const searchOutbox = pgTable(
+  "search_outbox",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    entityType: text("entity_type", { enum: SEARCH_ENTITY_TYPES }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("search_outbox_pending_idx")
+      .on(t.availableAt, t.id)
+      .where(sql`${t.processedAt} IS NULL`),
+    check("search_outbox_entity_check", oneOf(t.entityType, SEARCH_ENTITY_TYPES)),
   ],
 );
 
