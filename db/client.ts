@@ -34,6 +34,11 @@ export type DatabaseHandle = {
   location: string;
   ping(): Promise<boolean>;
   migrate(): Promise<void>;
+  /**
+   * Run start-up work (migrate, seed) so that several app servers starting at
+   * once on one PostgreSQL take turns; PGlite has one process anyway.
+   */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -113,6 +118,17 @@ async function openPostgres(options: {
         migrationsFolder: migrationsFolder(),
       });
     },
+    async withStartupLock(work) {
+      // A session-level advisory lock on one reserved connection.
+      const reserved = await client.reserve();
+      try {
+        await reserved`select pg_advisory_lock(7315000)`;
+        return await work();
+      } finally {
+        await reserved`select pg_advisory_unlock(7315000)`.catch(() => {});
+        reserved.release();
+      }
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -163,6 +179,7 @@ async function openPglite(
         migrationsFolder: migrationsFolder(),
       });
     },
+    withStartupLock: (work) => work(),
     async close() {
       if (closed) return;
       closed = true;

@@ -15,7 +15,7 @@ export function databaseHandle(): Promise<DatabaseHandle> {
     const handle = e.DATABASE_URL
       ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX })
       : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
-    await handle.migrate();
+    await handle.withStartupLock(() => handle.migrate());
     return handle;
   })();
   // A failed open must not be cached: the next call tries again.
