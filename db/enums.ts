@@ -102,3 +102,15 @@ export const IMPORT_STATUSES = ["validating", "failed", "importing", "done"] as 
 
 export const SEARCH_ENTITY_TYPES = ["demand", "application", "organization"] as const;
 export type SearchEntityType = (typeof SEARCH_ENTITY_TYPES)[number];
+
+/** The two kinds of item that go through review. */
+export const ITEM_TYPES = ["demand", "application"] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+export const ASSIGNMENT_STATUSES = ["assigned", "submitted", "recused"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const OVERRIDE_DECISIONS = ["include", "exclude"] as const;
+export type OverrideDecision = (typeof OVERRIDE_DECISIONS)[number];
+
+export const EMAIL_STATUSES = ["pending", "sent", "failed", "local"] as const;

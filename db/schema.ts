@@ -22,18 +22,22 @@ import {
 } from "drizzle-orm/pg-core";
 
 import {
+  ASSIGNMENT_STATUSES,
   ATTACHMENT_MIME_TYPES,
   CAMPAIGN_STAGES,
   CONSENT_METHODS,
   CONTACT_PREFERENCES,
   COST_BANDS,
   DOMAINS,
+  EMAIL_STATUSES,
   IMPORT_KINDS,
   IMPORT_STATUSES,
   INTAKE_CHANNELS,
   ITEM_STATUSES,
+  ITEM_TYPES,
   MATURITIES,
   ORGANIZATION_KINDS,
+  OVERRIDE_DECISIONS,
   RAISED_BY,
   ROLES,
   SEARCH_ENTITY_TYPES,
@@ -519,6 +523,173 @@ export const searchOutbox = pgTable(
       .on(t.availableAt, t.id)
       .where(sql`${t.processedAt} IS NULL`),
     check("search_outbox_entity_check", oneOf(t.entityType, SEARCH_ENTITY_TYPES)),
+  ],
+);
+
+// ─── Review: screening, assignment, scoring, shortlist, publication ─────────
+
+/** Reusable reasons for rejecting an item at screening. */
+export const screeningReasons = pgTable("screening_reasons", {
+  id: id(),
+  textZh: text("text_zh").notNull(),
+  textEn: text("text_en").notNull(),
+  active: boolean("active").notNull().default(true),
+  ...timestamps,
+});
+
+/**
+ * One reviewer assigned to one item. Exactly one of demandId/applicationId is
+ * set, matching itemType. A recused assignment stays for the record.
+ */
+export const reviewAssignments = pgTable(
+  "review_assignments",
+  {
+    id: id(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemType: text("item_type", { enum: ITEM_TYPES }).notNull(),
+    demandId: integer("demand_id").references(() => demands.id, { onDelete: "cascade" }),
+    applicationId: integer("application_id").references(() => applications.id, { onDelete: "cascade" }),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ASSIGNMENT_STATUSES }).notNull().default("assigned"),
+    /** Null when assigned automatically. */
+    assignedById: integer("assigned_by_id").references(() => users.id, { onDelete: "set null" }),
+    recusalReason: text("recusal_reason"),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("review_assignments_demand_reviewer_idx").on(t.demandId, t.reviewerId),
+    uniqueIndex("review_assignments_application_reviewer_idx").on(t.applicationId, t.reviewerId),
+    index("review_assignments_reviewer_idx").on(t.reviewerId, t.status),
+    index("review_assignments_campaign_idx").on(t.campaignId, t.itemType),
+    check("review_assignments_item_type_check", oneOf(t.itemType, ITEM_TYPES)),
+    check("review_assignments_status_check", oneOf(t.status, ASSIGNMENT_STATUSES)),
+    check(
+      "review_assignments_item_check",
+      sql`(${t.itemType} = 'demand' AND ${t.demandId} IS NOT NULL AND ${t.applicationId} IS NULL) OR (${t.itemType} = 'application' AND ${t.applicationId} IS NOT NULL AND ${t.demandId} IS NULL)`,
+    ),
+  ],
+);
+
+/** A reviewer's scores for one assignment: per criterion of the campaign's rubric. */
+export const reviews = pgTable("reviews", {
+  assignmentId: integer("assignment_id")
+    .primaryKey()
+    .references(() => reviewAssignments.id, { onDelete: "cascade" }),
+  /** `{ criterionKey: score }`, each within 1..scaleMax of the rubric. */
+  scores: jsonb("scores").$type<Record<string, number>>().notNull(),
+  /** `{ criterionKey: comment }`; comments reach the submitter anonymised. */
+  comments: jsonb("comments").$type<Record<string, string>>().notNull().default({}),
+  overallComment: text("overall_comment").notNull().default(""),
+  /** Σ weight × score / scaleMax, in 0..1: comparable across rubrics. */
+  weightedScore: real("weighted_score").notNull(),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps,
+});
+
+/** A reviewer's declared conflict with an organisation (beyond their own membership). */
+export const reviewerConflicts = pgTable(
+  "reviewer_conflicts",
+  {
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewerId, t.organizationId] })],
+);
+
+/** An official moving an item across the shortlist cut, with the reason. */
+export const shortlistOverrides = pgTable(
+  "shortlist_overrides",
+  {
+    id: id(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemType: text("item_type", { enum: ITEM_TYPES }).notNull(),
+    itemId: integer("item_id").notNull(),
+    decision: text("decision", { enum: OVERRIDE_DECISIONS }).notNull(),
+    reason: text("reason").notNull(),
+    decidedById: integer("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("shortlist_overrides_item_idx").on(t.campaignId, t.itemType, t.itemId),
+    check("shortlist_overrides_item_type_check", oneOf(t.itemType, ITEM_TYPES)),
+    check("shortlist_overrides_decision_check", oneOf(t.decision, OVERRIDE_DECISIONS)),
+  ],
+);
+
+/** The published lists: a snapshot of rank and score at publication. */
+export const publishedListEntries = pgTable(
+  "published_list_entries",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemType: text("item_type", { enum: ITEM_TYPES }).notNull(),
+    itemId: integer("item_id").notNull(),
+    rank: integer("rank").notNull(),
+    /** Mean normalised score (z-score scale) at publication. */
+    score: real("score").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.itemType, t.itemId] }),
+    uniqueIndex("published_list_rank_idx").on(t.campaignId, t.itemType, t.rank),
+    check("published_list_item_type_check", oneOf(t.itemType, ITEM_TYPES)),
+  ],
+);
+
+// ─── Notifications ───────────────────────────────────────────────────────────
+
+/** In-app inbox. Text is rendered from `kind` + `params` in the reader's language. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
+    link: text("link"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/**
+ * Outgoing e-mail, written in the same transaction as the event; a sender
+ * delivers it through SMTP, or marks it `local` when no SMTP is configured
+ * (developers read those in the local mailbox page).
+ */
+export const outgoingEmails = pgTable(
+  "outgoing_emails",
+  {
+    id: id(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("outgoing_emails_status_idx").on(t.status, t.createdAt),
+    check("outgoing_emails_status_check", oneOf(t.status, EMAIL_STATUSES)),
   ],
 );
 
