@@ -9,6 +9,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -691,6 +692,63 @@ export const outgoingEmails = pgTable(
     index("outgoing_emails_status_idx").on(t.status, t.createdAt),
     check("outgoing_emails_status_check", oneOf(t.status, EMAIL_STATUSES)),
   ],
+);
+
+// ─── Search (the PostgreSQL engine's index) ──────────────────────────────────
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * One searchable item as the PostgreSQL engine indexes it: the weighted
+ * tsvector of our own tokens (search/tokenizer.ts), the filter and facet
+ * fields, and the visibility fields derived from the one rule. Drafts are
+ * never here. Rebuilt from the source tables by the outbox worker and reindex.
+ */
+export const searchDocuments = pgTable(
+  "search_documents",
+  {
+    entityType: text("entity_type", { enum: SEARCH_ENTITY_TYPES }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    title: text("title").notNull(),
+    /** Plain text the snippet is cut from (summary, description). */
+    body: text("body").notNull(),
+    lang: text("lang").notNull().default("zh-CN"),
+    domain: text("domain"),
+    status: text("status"),
+    subdistrictIds: integer("subdistrict_ids").array().notNull().default(sql`'{}'::int[]`),
+    technologyIds: integer("technology_ids").array().notNull().default(sql`'{}'::int[]`),
+    organizationId: integer("organization_id"),
+    campaignId: integer("campaign_id"),
+    isPublic: boolean("is_public").notNull(),
+    authorId: integer("author_id"),
+    /** Applications: the firm whose members see it before it is public. */
+    memberOrganizationId: integer("member_organization_id"),
+    reviewerIds: integer("reviewer_ids").array().notNull().default(sql`'{}'::int[]`),
+    supportCount: integer("support_count").notNull().default(0),
+    sortDate: timestamp("sort_date", { withTimezone: true }),
+    tsv: tsvector("tsv").notNull(),
+    indexedAt: timestamp("indexed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entityType, t.entityId] }),
+    index("search_documents_tsv_idx").using("gin", t.tsv),
+    index("search_documents_subdistricts_idx").using("gin", t.subdistrictIds),
+    index("search_documents_technologies_idx").using("gin", t.technologyIds),
+    index("search_documents_filters_idx").on(t.entityType, t.domain, t.status),
+    index("search_documents_org_idx").on(t.organizationId),
+    index("search_documents_campaign_idx").on(t.campaignId),
+    check("search_documents_entity_check", oneOf(t.entityType, SEARCH_ENTITY_TYPES)),
+  ],
+);
+
+/** Latin words seen in the index, for "did you mean" through pg_trgm. */
+export const searchTerms = pgTable(
+  "search_terms",
+  {
+    term: text("term").primaryKey(),
+    documentCount: integer("document_count").notNull().default(0),
+  },
+  (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
 );
 
 // ─── Infrastructure ──────────────────────────────────────────────────────────
