@@ -18,7 +18,7 @@ import { stemmer } from "stemmer";
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 /** Runs of Chinese characters, or of Latin letters/digits. Everything else separates. */
-const RUN = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([\p{L}\p{N}]+)/gu;
+const RUN = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|((?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+)/gu;
 
 const STOP_WORDS = new Set(
   "a an and are as at be by for from has have in is it its of on or that the their this to was were will with".split(" "),

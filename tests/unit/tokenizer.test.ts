@@ -8,6 +8,8 @@ describe("tokenizer", () => {
     expect(indexTokens("中国农业发展银行")).toEqual(["中国", "国农", "农业", "业发", "发展", "展银", "银行"]);
     expect(indexTokens("中国农业发展银行")).toContain("农业");
     expect(bigrams("井")).toEqual(["井"]);
+    // A Latin run never swallows the Chinese that follows it.
+    expect(indexTokens("第0个智慧停车5G基站")).toEqual(["第", "0", "个智", "智慧", "慧停", "停车", "5g", "基站"]);
   });
 
   it("stems English, folds case and width, drops stop words", () => {
