@@ -114,3 +114,7 @@ export const OVERRIDE_DECISIONS = ["include", "exclude"] as const;
 export type OverrideDecision = (typeof OVERRIDE_DECISIONS)[number];
 
 export const EMAIL_STATUSES = ["pending", "sent", "failed", "local"] as const;
+
+/** The match pipeline, from a computed suggestion to a deployment. */
+export const MATCH_STAGES = ["suggested", "proposed", "accepted", "piloting", "deployed", "declined"] as const;
+export type MatchStage = (typeof MATCH_STAGES)[number];

@@ -36,6 +36,7 @@ import {
   INTAKE_CHANNELS,
   ITEM_STATUSES,
   ITEM_TYPES,
+  MATCH_STAGES,
   MATURITIES,
   ORGANIZATION_KINDS,
   OVERRIDE_DECISIONS,
@@ -691,6 +692,80 @@ export const outgoingEmails = pgTable(
   (t) => [
     index("outgoing_emails_status_idx").on(t.status, t.createdAt),
     check("outgoing_emails_status_check", oneOf(t.status, EMAIL_STATUSES)),
+  ],
+);
+
+// ─── Matching vendors to subdistrict needs ───────────────────────────────────
+
+/** A vendor answering a demand with one of its applications and a short proposal. */
+export const vendorResponses = pgTable(
+  "vendor_responses",
+  {
+    id: id(),
+    demandId: integer("demand_id")
+      .notNull()
+      .references(() => demands.id, { onDelete: "cascade" }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    approach: text("approach").notNull(),
+    timeline: text("timeline").notNull(),
+    costBand: text("cost_band", { enum: COST_BANDS }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("vendor_responses_demand_app_idx").on(t.demandId, t.applicationId),
+    index("vendor_responses_org_idx").on(t.organizationId),
+    check("vendor_responses_cost_band_check", oneOf(t.costBand, COST_BANDS)),
+  ],
+);
+
+/**
+ * A demand paired with an application (and so its vendor), moving along
+ * suggested → proposed → accepted → piloting → deployed, or declined.
+ */
+export const matches = pgTable(
+  "matches",
+  {
+    id: id(),
+    demandId: integer("demand_id")
+      .notNull()
+      .references(() => demands.id, { onDelete: "cascade" }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    /** The vendor, kept here so permission checks need no join. */
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** The subdistrict of the demand: who may move the match. */
+    subdistrictId: integer("subdistrict_id")
+      .notNull()
+      .references(() => subdistricts.id, { onDelete: "restrict" }),
+    stage: text("stage", { enum: MATCH_STAGES }).notNull().default("proposed"),
+    /** Candidate score and reasons when proposed (a snapshot, for the record). */
+    score: real("score"),
+    reasons: jsonb("reasons").$type<{ code: string; weight: number; detail?: string }[]>(),
+    proposedById: integer("proposed_by_id").references(() => users.id, { onDelete: "set null" }),
+    responseId: integer("response_id").references(() => vendorResponses.id, { onDelete: "set null" }),
+    pilotSite: text("pilot_site"),
+    pilotStartOn: date("pilot_start_on"),
+    pilotKpis: text("pilot_kpis"),
+    outcome: text("outcome"),
+    deployedOn: date("deployed_on"),
+    declinedReason: text("declined_reason"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("matches_demand_app_idx").on(t.demandId, t.applicationId),
+    index("matches_subdistrict_stage_idx").on(t.subdistrictId, t.stage),
+    index("matches_org_idx").on(t.organizationId, t.stage),
+    check("matches_stage_check", oneOf(t.stage, MATCH_STAGES)),
   ],
 );
 
