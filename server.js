@@ -50,6 +50,9 @@ app.use(
     },
     // Same-origin only; the site is served over plain HTTP in development.
     hsts: process.env.NODE_ENV === "production" && process.env.HSTS === "1",
+    // Not helmet's "no-referrer": under it browsers send `Origin: null` with same-site form
+    // POSTs, which Remix's CSRF check rejects (500) for every form posted without JavaScript.
+    referrerPolicy: { policy: "same-origin" },
   }),
 );
 if (process.env.LOG_REQUESTS !== "0") {
@@ -67,6 +70,7 @@ const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {
   const where = info.kind === "pglite" ? `embedded PGlite in ${info.location}` : `PostgreSQL at ${info.location}`;
   console.log(`Putuo Lab is running on http://localhost:${port} (database: ${where})`);
+  for (const line of info.demoAccounts) console.log(line);
   if (process.send) process.send("ready");
 });
 

@@ -3,7 +3,7 @@
  * requests without JavaScript), translated from the first byte.
  * Also exports the start-up and shutdown hooks that server.js calls.
  */
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -15,17 +15,50 @@ import { createI18n } from "./i18n";
 import { closeDatabase, databaseHandle } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { getPreferences } from "./utils/preferences.server";
+import { startMailer } from "./notifications/mailer.server";
+import { startSearchWorker, stopSearchWorker } from "./search/search.server";
+import { demoAccountLines, prepareDatabase } from "./utils/startup.server";
 
-export { closeDatabase as shutdown };
+let stopMailer: (() => void) | undefined;
 
-/** Validate the environment and open (and migrate) the database; throws one readable error. */
+/** Stop background work, then close the database (server.js calls this on SIGTERM). */
+export async function shutdown() {
+  stopMailer?.();
+  stopSearchWorker();
+  await closeDatabase();
+}
+
+/**
+ * Validate the environment, open and migrate the database, load reference (and
+ * with SEED_DEMO=1 demo) data. Throws one readable error for the operator.
+ */
 export async function startup() {
   const e = env();
   const handle = await databaseHandle();
-  return { kind: handle.kind, location: handle.location, nodeEnv: e.NODE_ENV };
+  await prepareDatabase(handle);
+  startSearchWorker();
+  stopMailer = startMailer();
+  return {
+    kind: handle.kind,
+    location: handle.location,
+    nodeEnv: e.NODE_ENV,
+    demoAccounts: e.SEED_DEMO === "1" ? demoAccountLines() : [],
+  };
 }
 
 const ABORT_DELAY = 10_000;
+
+/**
+ * React 18.3's streaming renderer can emit stray NUL bytes at its 2 KB chunk
+ * boundaries when multi-byte (e.g. Chinese) text straddles them (React issue
+ * #24985, fixed after 18.3). HTML never needs a NUL byte, so we drop them.
+ */
+class DropNulBytes extends Transform {
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    if (chunk.indexOf(0) === -1) return done(null, chunk);
+    done(null, Buffer.from(chunk.filter((byte) => byte !== 0)));
+  }
+}
 
 export default async function handleRequest(
   request: Request,
@@ -46,7 +79,7 @@ export default async function handleRequest(
       {
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = new DropNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -4,9 +4,12 @@ import { useTranslation } from "react-i18next";
 
 import { getCurrentUser, sessionRenewalCookie } from "./auth/current-user.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { NoticeBanner } from "./components/notice-banner";
 import { SiteHeader } from "./components/site-header";
 import { DEFAULT_LOCALE } from "./locales";
 import stylesheet from "./tailwind.css?url";
+import { unreadCount } from "./notifications/inbox.server";
+import { db } from "./utils/db.server";
 import { getPreferences } from "./utils/preferences.server";
 
 export const links: LinksFunction = () => [
@@ -24,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale: prefs.locale,
       elder: prefs.elder,
-      user: user ? { displayName: user.displayName, roles: user.roles } : null,
+      user: user ? { displayName: user.displayName, roles: user.roles, unread: await unreadCount(await db(), user.id) } : null,
     },
     renewal ? { headers: { "Set-Cookie": renewal } } : undefined,
   );
@@ -48,6 +51,7 @@ function Document({ children }: { children: React.ReactNode }) {
       <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">
         <SiteHeader user={data?.user ?? null} locale={locale} elder={elder} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
+          <NoticeBanner />
           {children}
         </main>
         <footer className="border-t border-slate-200 bg-white">

@@ -7,8 +7,7 @@
 import cliProgress from "cli-progress";
 
 import { DatabaseStartupError, openDatabase } from "../db/client";
-import { MeilisearchEngine } from "../search/engines/meilisearch";
-import { PostgresSearchEngine } from "../search/engines/postgres";
+import { createSearchEngine } from "../search";
 import { reindexAll } from "../search/indexer";
 import { env, EnvError } from "../app/utils/env.server";
 
@@ -18,9 +17,7 @@ try {
     ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL, poolMax: 4 })
     : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
   await handle.withStartupLock(() => handle.migrate());
-  const engine = e.MEILISEARCH_URL
-    ? new MeilisearchEngine({ url: e.MEILISEARCH_URL, apiKey: e.MEILISEARCH_KEY, indexPrefix: e.MEILISEARCH_INDEX_PREFIX })
-    : new PostgresSearchEngine(handle.db);
+  const engine = createSearchEngine(handle.db, e);
   const health = await engine.health();
   if (!health.ok) throw new DatabaseStartupError(`The search engine at MEILISEARCH_URL is unreachable: ${health.detail}`);
   const bar = new cliProgress.SingleBar(

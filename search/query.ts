@@ -83,8 +83,11 @@ export function parseQuery(query: string, opts: { prefixLast?: boolean } = {}): 
 
 const quote = (token: string) => `'${token.replace(/'/g, "''")}'`;
 
-/** A `to_tsquery('simple', …)` string, or null for an empty query. */
-export function toTsquery(groups: QueryGroup[]): string | null {
+/**
+ * A `to_tsquery('simple', …)` string, or null for an empty query. Groups are
+ * ANDed, or ORed with `anyOf` (any group will do; ranking favours more).
+ */
+export function toTsquery(groups: QueryGroup[], opts: { anyOf?: boolean } = {}): string | null {
   const parts = groups.map((g) => {
     const alts = g.alternatives.map((a) => {
       const all = a.tokens.map(quote).join(" & ");
@@ -94,5 +97,5 @@ export function toTsquery(groups: QueryGroup[]): string | null {
     });
     return alts.length === 1 ? alts[0] : `(${alts.join(" | ")})`;
   });
-  return parts.length ? parts.join(" & ") : null;
+  return parts.length ? parts.join(opts.anyOf ? " | " : " & ") : null;
 }

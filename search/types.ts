@@ -57,6 +57,15 @@ export type SearchRequest = {
   perPage: number;
   /** Treat the last word as a prefix (search-as-you-type). */
   prefix: boolean;
+  /**
+   * Match documents having ANY of the query's words (ranked by how many and
+   * how well they match) instead of all of them: for "more like this" queries
+   * built from a whole text, such as matching candidates. Words so frequent
+   * that they would match a large part of the index may be left out of the
+   * matching (they still count in the ranking), as Meilisearch's "frequency"
+   * strategy does. Such a search returns no facets. Default false.
+   */
+  anyOf?: boolean;
 };
 
 export type FacetName = "type" | "domain" | "subdistrict" | "status" | "technology" | "organization" | "campaign";

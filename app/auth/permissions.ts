@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "import:item:any",
   "manage:roles:any",
   "manage:users:any",
+  "propose:match:subdistrict",
+  "respond:demand:own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,12 +33,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:demand:own",
     "support:demand:own",
     "create:demand:on-behalf",
+    "propose:match:subdistrict",
   ],
   firm_member: [
     "read:account:own",
     "create:demand:own",
     "create:application:own",
     "update:organization:own",
+    "respond:demand:own",
   ],
   reviewer: ["read:account:own", "review:item:assigned"],
   official: [
@@ -46,6 +50,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:campaign:any",
     "import:item:any",
     "create:demand:own",
+    "propose:match:subdistrict",
   ],
   admin: ["read:account:own", "manage:roles:any", "manage:users:any", "verify:organization:any"],
 };

@@ -1,19 +1,51 @@
+/**
+ * The header: site name, language and elder-mode switches (plain form posts),
+ * the public navigation, and a second row with what the signed-in user's
+ * roles let them do. The links only mirror permissions; every page checks
+ * them again on the server.
+ */
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { can } from "~/auth/permissions";
+import { can, type Permission } from "~/auth/permissions";
 import type { Role } from "../../db/enums";
 
-export type HeaderUser = { displayName: string; roles: Role[] } | null;
+export type HeaderUser = { displayName: string; roles: Role[]; unread: number } | null;
 
 function navClass({ isActive }: { isActive: boolean }) {
-  return `rounded px-2 py-1 ${isActive ? "bg-brand-100 text-brand-800 font-semibold" : "text-slate-800 hover:bg-slate-100"}`;
+  return `inline-block rounded px-2 py-1 ${isActive ? "bg-brand-100 font-semibold text-brand-800" : "text-slate-800 hover:bg-slate-100"}`;
 }
+
+type Item = { to: string; label: string; when?: Permission | "signed-in"; end?: boolean };
 
 export function SiteHeader({ user, locale, elder }: { user: HeaderUser; locale: string; elder: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+
+  const publicItems: Item[] = [
+    { to: "/", label: t("nav.home"), end: true },
+    { to: "/demands", label: t("nav.demands") },
+    { to: "/applications", label: t("nav.applications") },
+    { to: "/lists", label: t("nav.lists") },
+    { to: "/organizations", label: t("nav.organizations") },
+    { to: "/subdistricts", label: t("nav.subdistricts") },
+    { to: "/search", label: t("nav.search") },
+  ];
+  const workItems: Item[] = [
+    { to: "/demands/new", label: t("nav.newDemand"), when: "create:demand:own" },
+    { to: "/intake/new", label: t("nav.intake"), when: "create:demand:on-behalf" },
+    { to: "/applications/new", label: t("nav.newApplication"), when: "create:application:own" },
+    { to: "/my", label: t("nav.my"), when: "signed-in" },
+    { to: "/review", label: t("nav.review"), when: "review:item:assigned" },
+    { to: "/official/campaigns", label: t("nav.campaigns"), when: "manage:campaign:any" },
+    { to: "/official/import", label: t("nav.import"), when: "import:item:any" },
+    { to: "/official/organizations", label: t("nav.officialOrganizations"), when: "verify:organization:any" },
+    { to: "/official/audit", label: t("nav.audit"), when: "read:item:any" },
+    { to: "/official/search", label: t("nav.searchStatus"), when: "read:item:any" },
+    { to: "/admin/users", label: t("nav.adminUsers"), when: "manage:roles:any" },
+  ];
+  const visibleWork = workItems.filter((item) => item.when === "signed-in" ? !!user : item.when ? can(user, item.when) : true);
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -39,45 +71,61 @@ export function SiteHeader({ user, locale, elder }: { user: HeaderUser; locale: 
               {elder ? t("prefs.elderOff") : t("prefs.elderOn")}
             </button>
           </Form>
+          {user ? (
+            <>
+              <NavLink to="/inbox" className={navClass} aria-label={t("nav.inboxLabel", { count: user.unread })}>
+                {t("nav.inbox")}
+                {user.unread > 0 ? (
+                  <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs font-bold text-white" aria-hidden="true">
+                    {user.unread > 99 ? "99+" : user.unread}
+                  </span>
+                ) : null}
+              </NavLink>
+              <NavLink to="/account" className={navClass}>
+                {user.displayName}
+              </NavLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded px-2 py-1 text-slate-800 hover:bg-slate-100">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to="/login" className={navClass}>
+                {t("nav.login")}
+              </NavLink>
+              <NavLink to="/signup" className={navClass}>
+                {t("nav.signup")}
+              </NavLink>
+            </>
+          )}
         </div>
       </div>
-      <nav aria-label={t("nav.main")} className="mx-auto flex max-w-6xl flex-wrap items-center gap-1 px-4 pb-2 text-base">
-        <NavLink to="/" end className={navClass}>
-          {t("nav.home")}
-        </NavLink>
-        {can(user, "verify:organization:any") ? (
-          <NavLink to="/official/organizations" className={navClass}>
-            {t("nav.officialOrganizations")}
-          </NavLink>
-        ) : null}
-        {can(user, "manage:roles:any") ? (
-          <NavLink to="/admin/users" className={navClass}>
-            {t("nav.adminUsers")}
-          </NavLink>
-        ) : null}
-        <span className="flex-1" />
-        {user ? (
-          <>
-            <NavLink to="/account" className={navClass}>
-              {user.displayName}
-            </NavLink>
-            <Form method="post" action="/logout">
-              <button type="submit" className="rounded px-2 py-1 text-slate-800 hover:bg-slate-100">
-                {t("nav.logout")}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <>
-            <NavLink to="/login" className={navClass}>
-              {t("nav.login")}
-            </NavLink>
-            <NavLink to="/signup" className={navClass}>
-              {t("nav.signup")}
-            </NavLink>
-          </>
-        )}
+      <nav aria-label={t("nav.main")} className="mx-auto max-w-6xl px-4 pb-2">
+        <ul className="flex flex-wrap items-center gap-1 text-base">
+          {publicItems.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end} className={navClass}>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
       </nav>
+      {visibleWork.length > 0 ? (
+        <nav aria-label={t("nav.work")} className="border-t border-slate-100 bg-slate-50">
+          <ul className="mx-auto flex max-w-6xl flex-wrap items-center gap-1 px-4 py-1 text-sm">
+            {visibleWork.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className={navClass}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   );
 }

@@ -8,6 +8,7 @@ import { inArray } from "drizzle-orm";
 
 import type { Executor } from "../audit/audit.server";
 import { notifications, outgoingEmails, users } from "../../db/schema";
+import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18n.server";
 import { isLocale, DEFAULT_LOCALE } from "~/locales";
 
@@ -35,12 +36,19 @@ export async function notify(tx: Executor, notice: Notice) {
     .from(users)
     .where(inArray(users.id, ids));
   if (recipients.length === 0) return;
+  // E-mails leave the site: their links are absolute (PUBLIC_URL).
+  const href = notice.link ? absoluteUrl(notice.link) : null;
   await tx.insert(outgoingEmails).values(
     recipients.map((r) => {
       const t = fixedT(isLocale(r.locale) ? r.locale : DEFAULT_LOCALE);
       const subject = t(`notifications:${notice.kind}.subject`, params);
-      const body = [t(`notifications:${notice.kind}.body`, params), notice.link ? `\n${t("notifications:linkLabel")} ${notice.link}` : ""].join("");
+      const body = [t(`notifications:${notice.kind}.body`, params), href ? `\n\n${t("notifications:linkLabel")} ${href}` : ""].join("");
       return { toAddress: r.email, subject, body };
     }),
   );
+}
+
+/** `path` on this site as an absolute URL for e-mails; other URLs unchanged. */
+export function absoluteUrl(path: string): string {
+  return path.startsWith("/") && !path.startsWith("//") ? `${env().PUBLIC_URL}${path}` : path;
 }

@@ -4,43 +4,20 @@
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
-import { sql } from "drizzle-orm";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
-import { searchDocuments } from "../../db/schema";
-import { outboxStatus } from "../../search/indexer";
 import { requireUserWithPermission } from "~/auth/current-user.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { reindexState, retryFailedNow, startReindex } from "~/search/reindex-job.server";
-import { searchEngine } from "~/search/search.server";
-import { db } from "~/utils/db.server";
+import { retryFailedNow, startReindex } from "~/search/reindex-job.server";
+import { searchStatus } from "~/search/status.server";
 import { getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:item:any");
   const { t } = await getT(request);
-  const database = await db();
-  const engine = await searchEngine();
-  const [status, health, counts] = await Promise.all([
-    outboxStatus(database),
-    engine.health(),
-    engine.kind === "postgres"
-      ? database
-          .select({ type: searchDocuments.entityType, n: sql<number>`count(*)::int` })
-          .from(searchDocuments)
-          .groupBy(searchDocuments.entityType)
-      : Promise.resolve([] as { type: string; n: number }[]),
-  ]);
-  return json({
-    engine: engine.kind,
-    health,
-    status,
-    counts,
-    job: reindexState(),
-    meta: { title: t("searchAdmin:metaTitle") },
-  });
+  return json({ ...(await searchStatus()), meta: { title: t("searchAdmin:metaTitle") } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -6,8 +6,7 @@
 import { z } from "zod";
 
 import { SEARCH_ENTITY_TYPES } from "../../db/enums";
-import { MeilisearchEngine } from "../../search/engines/meilisearch";
-import { PostgresSearchEngine } from "../../search/engines/postgres";
+import { createSearchEngine } from "../../search";
 import { drainOutbox } from "../../search/indexer";
 import type { SearchEngine, SearchRequest, SearchViewer } from "../../search/types";
 import type { CurrentUser } from "~/auth/current-user.server";
@@ -17,13 +16,7 @@ import { env } from "~/utils/env.server";
 const globalForSearch = globalThis as unknown as { __putuoSearch?: Promise<SearchEngine>; __putuoSearchWorker?: NodeJS.Timeout };
 
 export function searchEngine(): Promise<SearchEngine> {
-  globalForSearch.__putuoSearch ??= (async () => {
-    const e = env();
-    if (e.MEILISEARCH_URL) {
-      return new MeilisearchEngine({ url: e.MEILISEARCH_URL, apiKey: e.MEILISEARCH_KEY, indexPrefix: e.MEILISEARCH_INDEX_PREFIX });
-    }
-    return new PostgresSearchEngine(await db());
-  })();
+  globalForSearch.__putuoSearch ??= (async () => createSearchEngine(await db(), env()))();
   return globalForSearch.__putuoSearch;
 }
 

@@ -20,12 +20,45 @@ const databaseUrl = z
     { message: "must look like postgres://user:password@host:5432/database" },
   );
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    },
+    { message: "must look like smtp://user:password@host:587 (or smtps://…:465)" },
+  );
+
+const publicUrl = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    },
+    { message: "must look like https://lab.example.org" },
+  )
+  .transform((v) => v.replace(/\/+$/, ""));
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: databaseUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
+  /** Folder of the local attachment storage (app/attachments/storage.server.ts). */
+  UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   SESSION_SECURE_COOKIE: z.enum(["auto", "true", "false"]).default("auto"),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10).optional(),
@@ -33,6 +66,17 @@ const EnvSchema = z.object({
   LOG_REQUESTS: z.enum(["0", "1"]).default("1"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  /** Outgoing mail server, e.g. smtp://user:pass@host:587; unset = e-mails stay in the local mailbox (/dev/mailbox). */
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Putuo Lab <no-reply@putuo-lab.local>"),
+  /** The site's address as users reach it, for absolute links in e-mails. */
+  PUBLIC_URL: publicUrl.default("http://localhost:3000"),
+  /** Set to use Meilisearch instead of PostgreSQL full-text search, e.g. http://127.0.0.1:7700. */
+  MEILISEARCH_URL: z.url({ protocol: /^https?$/, error: "must look like http://127.0.0.1:7700" }).optional(),
+  MEILISEARCH_KEY: z.string().min(1).optional(),
+  MEILISEARCH_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default("putuo_"),
+  /** How often each app server drains the search outbox (ms); 0 turns the worker off. */
+  SEARCH_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -12,7 +12,7 @@
 import { and, eq, inArray, not, or, sql, type SQL } from "drizzle-orm";
 
 import type { ItemStatus, Role } from "../../db/enums";
-import { applications, demands } from "../../db/schema";
+import { applications, demands, reviewAssignments } from "../../db/schema";
 
 export type Viewer = {
   id: number;
@@ -30,6 +30,14 @@ const NOT_YET_SUBMITTED: ItemStatus[] = ["draft"];
 const CLOSED_BEFORE_REVIEW: ItemStatus[] = ["draft", "withdrawn", "rejected"];
 
 const isOfficial = (viewer: Viewer) => !!viewer && viewer.roles.includes("official");
+const isReviewer = (viewer: Viewer) => !!viewer && viewer.roles.includes("reviewer");
+
+/** The item is assigned to the viewer for review (and they have not recused themselves). */
+function assignedTo(viewerId: number, itemType: "demand" | "application"): SQL {
+  const [itemColumn, idColumn] =
+    itemType === "demand" ? [reviewAssignments.demandId, demands.id] : [reviewAssignments.applicationId, applications.id];
+  return sql`exists (select 1 from ${reviewAssignments} where ${itemColumn} = ${idColumn} and ${reviewAssignments.reviewerId} = ${viewerId} and ${reviewAssignments.status} <> 'recused')`;
+}
 
 /** Demands the public may see. */
 export const publicDemand: SQL = not(inArray(demands.status, HIDDEN_DEMAND_STATUSES));
@@ -38,6 +46,7 @@ export function demandVisibleTo(viewer: Viewer): SQL {
   if (!viewer) return publicDemand;
   const conditions: SQL[] = [publicDemand, eq(demands.authorId, viewer.id)];
   if (isOfficial(viewer)) conditions.push(not(inArray(demands.status, NOT_YET_SUBMITTED)));
+  if (isReviewer(viewer)) conditions.push(assignedTo(viewer.id, "demand"));
   return or(...conditions)!;
 }
 
@@ -54,5 +63,6 @@ export function applicationVisibleTo(viewer: Viewer): SQL {
     conditions.push(inArray(applications.organizationId, [...viewer.organizationIds]));
   }
   if (isOfficial(viewer)) conditions.push(not(inArray(applications.status, NOT_YET_SUBMITTED)));
+  if (isReviewer(viewer)) conditions.push(assignedTo(viewer.id, "application"));
   return or(...conditions) ?? sql`false`;
 }

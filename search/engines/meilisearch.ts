@@ -139,6 +139,15 @@ export function meiliQuery(q: string, prefix: boolean): string {
     .join(" ");
 }
 
+/**
+ * All words must match, or — for `anyOf` — Meilisearch drops the most frequent
+ * words one by one until enough documents match (so documents matching more,
+ * and rarer, words rank first).
+ */
+export function meiliMatchingStrategy(request: Pick<SearchRequest, "anyOf">): "all" | "frequency" {
+  return request.anyOf ? "frequency" : "all";
+}
+
 export function meiliSort(sort: SearchRequest["sort"]): string[] | undefined {
   if (sort === "newest") return ["sortTs:desc"];
   if (sort === "support") return ["supportCount:desc", "sortTs:desc"];
@@ -228,11 +237,11 @@ export class MeilisearchEngine implements SearchEngine {
     const groups = parseQuery(request.q, { prefixLast: request.prefix });
     const response = await this.index().search(meiliQuery(request.q, request.prefix), {
       filter: meiliFilter(request.filters, viewer) || undefined,
-      facets: Object.values(FACET_FIELDS),
+      facets: request.anyOf ? undefined : Object.values(FACET_FIELDS),
       sort: meiliSort(request.sort),
       page: request.page,
       hitsPerPage: request.perPage,
-      matchingStrategy: "all",
+      matchingStrategy: meiliMatchingStrategy(request),
       showRankingScore: true,
     });
     const needles = needlesOf(groups);

@@ -20,6 +20,8 @@ import type { Facets, FacetName, SearchDocument, SearchEngine, SearchRequest, Se
 /** Weights for D, C, B, A (PostgreSQL's order). */
 const RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}";
 const FACET_LIMIT = 20;
+/** anyOf: the most matches a "more like this" query should span (see withoutFrequent). */
+export const ANY_OF_MATCH_BUDGET = 2000;
 
 export function visibilityCondition(viewer: SearchViewer): SQL {
   if (!viewer) return sql`${searchDocuments.isPublic}`;
@@ -46,10 +48,24 @@ function emptyFacets(): Facets {
   return { type: [], domain: [], subdistrict: [], status: [], technology: [], organization: [], campaign: [] };
 }
 
-/** The bare SQL of a search (for the benchmark's floor and EXPLAIN). */
-export function searchSql(tsquery: string | null, where: SQL, sort: SearchRequest["sort"], limit: number, offset: number): SQL {
+/**
+ * The bare SQL of a search (for the benchmark's floor and EXPLAIN). `cover`
+ * ranks by cover density (ts_rank_cd: contiguous matches first), `frequency`
+ * by how often and where the words occur (ts_rank): for `anyOf` queries,
+ * whose many words rarely stand together, and several times cheaper when
+ * thousands of documents match some word.
+ */
+export function searchSql(
+  tsquery: string | null,
+  where: SQL,
+  sort: SearchRequest["sort"],
+  limit: number,
+  offset: number,
+  ranking: "cover" | "frequency" = "cover",
+): SQL {
+  const rankFn = sql.raw(ranking === "frequency" ? "ts_rank" : "ts_rank_cd");
   const rank = tsquery
-    ? sql`ts_rank_cd(${sql.raw(`'${RANK_WEIGHTS}'`)}::float4[], ${searchDocuments.tsv}, to_tsquery('simple', ${tsquery}))`
+    ? sql`${rankFn}(${sql.raw(`'${RANK_WEIGHTS}'`)}::float4[], ${searchDocuments.tsv}, to_tsquery('simple', ${tsquery}))`
     : sql`0::float4`;
   const order =
     sort === "newest"
@@ -187,14 +203,19 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   private async run(groups: QueryGroup[], request: SearchRequest, viewer: SearchViewer) {
-    const tsquery = toTsquery(groups);
-    const where = whereFor(tsquery, request, viewer);
+    const tsquery = toTsquery(groups, { anyOf: request.anyOf });
+    // anyOf: words so frequent that the match would span a large part of the
+    // index are left out of the matching (as Meilisearch's "frequency"
+    // strategy does) but still count in the ranking.
+    const matching = request.anyOf ? toTsquery(await this.withoutFrequent(groups), { anyOf: true }) : tsquery;
+    const where = whereFor(matching, request, viewer);
     const offset = (request.page - 1) * request.perPage;
     const [rows, facets] = await Promise.all([
-      this.db.execute(searchSql(tsquery, where, request.sort, request.perPage, offset)).then(
+      this.db.execute(searchSql(tsquery, where, request.sort, request.perPage, offset, request.anyOf ? "frequency" : "cover")).then(
         rowsOf<{ type: SearchEntityType; id: number; title: string; body: string; score: number; total: number }>,
       ),
-      this.facets(where),
+      // "More like this" (anyOf) asks for the closest documents, not for facets of a broad match.
+      request.anyOf ? Promise.resolve(emptyFacets()) : this.facets(where),
     ]);
     const needles = needlesOf(groups);
     const total = rows.length ? Number(rows[0].total) : offset > 0 ? await this.count(where) : 0;
@@ -210,6 +231,54 @@ export class PostgresSearchEngine implements SearchEngine {
       total,
       facets,
     };
+  }
+
+  private lexemeStats: { at: number; rows: number; freq: Map<string, number> } | undefined;
+
+  /**
+   * The index's most common lexemes and their share of documents, from
+   * PostgreSQL's own statistics on the tsvector column (ANALYZE keeps them;
+   * none on a fresh or tiny index, and then nothing is dropped). Cached a minute.
+   */
+  private async frequencies(): Promise<{ rows: number; freq: Map<string, number> }> {
+    if (this.lexemeStats && Date.now() - this.lexemeStats.at < 60_000) return this.lexemeStats;
+    const freq = new Map<string, number>();
+    let rows = 0;
+    try {
+      const [stats] = rowsOf<{ elems: string[] | null; freqs: number[] | null }>(
+        await this.db.execute(sql`SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
+          FROM pg_stats WHERE tablename = 'search_documents' AND attname = 'tsv' LIMIT 1`),
+      );
+      const [count] = rowsOf<{ n: number }>(await this.db.execute(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'search_documents'`));
+      rows = Math.max(0, Number(count?.n ?? 0));
+      (stats?.elems ?? []).forEach((e, i) => freq.set(e, Number(stats!.freqs![i])));
+    } catch {
+      // No statistics readable: match every word.
+    }
+    this.lexemeStats = { at: Date.now(), rows, freq };
+    return this.lexemeStats;
+  }
+
+  /**
+   * The groups to match for an anyOf query: the most frequent left out, one by
+   * one, while the estimated number of matches exceeds ANY_OF_MATCH_BUDGET
+   * (at least two groups stay).
+   */
+  private async withoutFrequent(groups: QueryGroup[]): Promise<QueryGroup[]> {
+    const { rows, freq } = await this.frequencies();
+    if (rows === 0 || freq.size === 0 || groups.length <= 2) return groups;
+    const share = (g: QueryGroup) =>
+      Math.max(...g.alternatives.map((a) => (a.prefix ? 0 : a.tokens.length ? Math.min(...a.tokens.map((t) => freq.get(t) ?? 0)) : 0)));
+    const kept = groups.map((g) => ({ g, share: share(g) }));
+    const estimate = () => kept.reduce((n, k) => n + k.share, 0) * rows;
+    while (kept.length > 2 && estimate() > ANY_OF_MATCH_BUDGET) {
+      let worst = 0;
+      kept.forEach((k, i) => {
+        if (k.share > kept[worst].share) worst = i;
+      });
+      kept.splice(worst, 1);
+    }
+    return kept.map((k) => k.g);
   }
 
   private async count(where: SQL): Promise<number> {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   facetsFrom,
   meiliFilter,
+  meiliMatchingStrategy,
   meiliQuery,
   meiliSettings,
   meiliSort,
@@ -86,5 +87,11 @@ describe("Meilisearch engine, pure parts", () => {
     expect(f.type).toEqual([{ value: "application", count: 5 }, { value: "demand", count: 2 }]);
     expect(f.subdistrict).toEqual([{ value: "3", count: 4 }]);
     expect(f.campaign).toEqual([]);
+  });
+
+  it("asks for every word, or with anyOf drops the most frequent words until enough match", () => {
+    expect(meiliMatchingStrategy({})).toBe("all");
+    expect(meiliMatchingStrategy({ anyOf: false })).toBe("all");
+    expect(meiliMatchingStrategy({ anyOf: true })).toBe("frequency");
   });
 });

@@ -100,6 +100,17 @@ export function engineSuite(name: string, engine: () => SearchEngine) {
       expect((await engine().search(q, official)).total).toBe(1);
     });
 
+    it("with anyOf, matches documents having any of the words, those with more first", async () => {
+      const words = "窨井盖 独居老人 烟感 camera";
+      expect((await engine().search(request(words, { prefix: false }), null)).total).toBe(0);
+      const r = await engine().search(request(words, { prefix: false, anyOf: true }), null);
+      const ids = idsOf(r.hits);
+      expect(ids).toEqual(expect.arrayContaining([F.manholeZh.id, F.aloneElderly.id, F.aloneApart.id, F.cameraEn.id]));
+      // 独居老人 and 烟感 both match the safety kit: it outranks the one matching 独居老人 alone.
+      expect(ids.indexOf(F.aloneElderly.id)).toBeLessThan(ids.indexOf(F.aloneApart.id));
+      expect(ids).not.toContain(F.agriBank.id);
+    });
+
     it("pages through results and removes documents", async () => {
       const all = await engine().search(request("", { perPage: 3 }), null);
       expect(all.hits).toHaveLength(3);

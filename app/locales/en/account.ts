@@ -1,0 +1,32 @@
+import type zh from "../zh-CN/account";
+
+const en: typeof zh = {
+  metaTitle: "My account · Putuo Lab",
+  title: "My account",
+  overview: "Account",
+  email: "E-mail",
+  roles: "Roles",
+  noRoles: "No roles yet",
+  organizations: "Organisations",
+  noOrganizations: "Not a member of any organisation",
+  verified: "Verified",
+  unverified: "Not yet verified",
+  owner: "Owner",
+  member: "Member",
+  profile: "Profile",
+  displayName: "Name",
+  phone: "Mobile phone (optional)",
+  phoneHint: "A mainland China mobile number, 11 digits.",
+  locale: "Interface language",
+  localeZh: "中文",
+  localeEn: "English",
+  saveProfile: "Save profile",
+  password: "Change password",
+  passwordIntro: "After a change, you are signed out on every other device; this one stays signed in.",
+  currentPassword: "Current password",
+  newPassword: "New password",
+  newPasswordHint: "At least 10 characters.",
+  confirmPassword: "Repeat the new password",
+  changePassword: "Change password",
+};
+export default en;

@@ -1,0 +1,32 @@
+/** Assisted intake: a community worker submits a need on a resident's behalf. */
+export default {
+  metaTitle: "代居民登记需求 · 普陀数字化转型实验室",
+  title: "代居民登记需求",
+  intro: "为不方便使用手机或电脑的居民登记需求。请先征得居民同意，并记录同意的方式。登记后需求直接提交。",
+  resident: "居民",
+  residentName: "居民姓名或称呼",
+  residentNameHint: "例如 邵建国 或 邵先生。公开时只显示为“邵先生”“邵某”这样的简称。",
+  residentPhone: "居民电话（选填）",
+  residentPhoneHint: "只有科委工作人员和您能看到。",
+  channel: "需求是怎样收到的",
+  consentMethod: "居民同意的方式",
+  consentAt: "同意的时间",
+  consentAtHint: "默认为现在，可以修改。",
+  need: "需求",
+  submit: "登记并提交",
+  channels: { phone: "电话", in_person: "当面", paper: "纸质表格" },
+  consentMethods: {
+    verbal_phone: "电话中口头同意",
+    verbal_in_person: "当面口头同意",
+    signed_form: "签署书面同意书",
+  },
+  errors: {
+    residentNameRequired: "请填写居民姓名或称呼。",
+    residentNameTooLong: "姓名不能超过 40 个字。",
+    phoneInvalid: "电话号码格式不对，例如 13812345678 或 021-62541234。",
+    channel: "请选择需求收到的方式。",
+    consentMethod: "请选择居民同意的方式。",
+    consentAtInvalid: "请填写正确的同意时间。",
+    consentAtFuture: "同意时间不能晚于现在。",
+  },
+};

@@ -1,0 +1,40 @@
+/** "My submissions" and the timelines (history from the audit log) it shares with the demand page. */
+export default {
+  metaTitle: "我的提交 · 普陀数字化转型实验室",
+  title: "我的提交",
+  intro: "您提出的需求（包括草稿和代居民登记的需求），以及您或您所在机构提交的应用，和它们的办理记录。",
+  demands: "我的需求",
+  applications: "我的应用",
+  noDemands: "您还没有提出需求。",
+  noApplications: "您和您的机构还没有提交应用。",
+  newDemand: "提出需求",
+  newIntake: "代居民登记需求",
+  onBehalf: "代居民登记",
+  status: "状态",
+  updated: "更新于 {{date}}",
+  edit: "修改",
+  showTimeline: "办理记录（{{count}} 条）",
+  more: "只显示最近 200 条。",
+  timeline: {
+    unknownActor: "系统",
+    change: "“{{from}}” → “{{to}}”",
+    to: "→ “{{to}}”",
+    reason: "原因：{{reason}}",
+    generic: "记录了一项操作",
+    actions: {
+      demand: {
+        create: "创建了需求",
+        update: "修改了需求",
+        submit: "提交了需求",
+        withdraw: "撤回了需求",
+        intake: "代居民登记并提交了需求",
+      },
+      application: {
+        create: "创建了应用",
+        update: "修改了应用",
+        submit: "提交了应用",
+        withdraw: "撤回了应用",
+      },
+    },
+  },
+};
