@@ -67,8 +67,9 @@ export function SiteHeader({ user, locale, elder }: { user: HeaderUser; locale: 
           <Form method="post" action="/preferences">
             <input type="hidden" name="redirectTo" value={here} />
             <input type="hidden" name="elder" value={elder ? "0" : "1"} />
-            <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50" aria-pressed={elder} aria-label={elder ? t("prefs.elderOffLabel") : t("prefs.elderOnLabel")}>
-              {elder ? t("prefs.elderOff") : t("prefs.elderOn")}
+            {/* A toggle: the same visible name in both states (WCAG 2.5.3), the state in aria-pressed. */}
+            <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50 aria-pressed:bg-brand-100" aria-pressed={elder} title={elder ? t("prefs.elderOffLabel") : t("prefs.elderOnLabel")}>
+              {t("prefs.elderOn")}
             </button>
           </Form>
           {user ? (

@@ -54,7 +54,7 @@ async function expectLargeTargets(page: Page) {
 
 test("elder mode persists and enlarges text and buttons", async ({ page }) => {
   await page.goto("/");
-  // The accessible name says what pressing does; it always mentions 长者模式.
+  // A toggle with one name in both states; aria-pressed carries the state.
   const elder = page.getByRole("button", { name: /长者模式/ });
   await expect(elder).toHaveAttribute("aria-pressed", "false");
   expect(await baseFontSize(page)).toBeLessThan(18);
@@ -68,7 +68,7 @@ test("elder mode persists and enlarges text and buttons", async ({ page }) => {
   await expect(elder).toHaveAttribute("aria-pressed", "true");
   await expectLargeTargets(page);
 
-  // Still on in English, where the button reads "Standard mode".
+  // Still on in English, where the button reads "Elder mode".
   await page.getByRole("button", { name: "English" }).click();
   await expect(html(page)).toHaveAttribute("lang", "en");
   await expect(page.getByRole("button", { name: /elder/i })).toHaveAttribute("aria-pressed", "true");
