@@ -5,12 +5,12 @@
  * the page, without it the server applies them and sends the form back.
  */
 import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { RubricCriterion } from "../../db/enums";
-import { dangerButtonClass, ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { dangerButtonClass, ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 
 type FieldProps = {
   meta: FieldMetadata<string | number | undefined | null>;
@@ -138,7 +138,7 @@ export function CampaignForm({
   extraErrors?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm<CampaignFormDefaults>({
     id,
     lastResult: lastResult ?? undefined,

@@ -15,13 +15,13 @@ import {
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { COST_BANDS, DOMAINS, MATURITIES } from "../../db/enums";
 
-import { ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, TextField } from "./forms";
+import { ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, TextField, useIsSubmitting } from "./forms";
 
 type Named = { id: number; nameZh: string; nameEn: string };
 type DemandOption = { id: number; title: string; subdistrictZh: string; subdistrictEn: string };
@@ -169,7 +169,7 @@ export function ApplicationForm({
   const { t } = useTranslation();
   const en = locale === "en";
   const name = (o: { nameZh: string; nameEn: string }) => (en ? o.nameEn : o.nameZh);
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const hydrated = useHydrated();
   const [demandFilter, setDemandFilter] = useState("");
 

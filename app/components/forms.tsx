@@ -4,6 +4,7 @@
  * form-level error box and the button styles. Error strings are translation
  * keys (schemas in *.server.ts use them), translated here.
  */
+import { useNavigation } from "@remix-run/react";
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -118,4 +119,14 @@ export function SelectField({
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
+}
+
+/**
+ * True while the page's form is really being submitted. Conform's on-blur
+ * checks also post the form (with its `__intent__` field); counting those as
+ * "submitting" disabled the buttons mid-click and lost the user's click.
+ */
+export function useIsSubmitting(): boolean {
+  const navigation = useNavigation();
+  return navigation.state === "submitting" && !navigation.formData?.has("__intent__");
 }

@@ -1,14 +1,15 @@
 /**
  * How much each signal counts when ranking applications for a demand (and
  * demands for an application) — the one place the weights live. Each signal
- * is a value in 0..1; the score is Σ weight × value, so it is also in 0..1
- * (shown as 0–100). The weights sum to 1. Documented for people in
- * docs/matching.md; change both together.
+ * is a value in 0..1; the score is Σ weight × value — readiness signals
+ * scaled by relevance (below) — so it is also in 0..1 (shown as 0–100). The
+ * weights sum to 1. Documented for people in docs/matching.md; change both
+ * together, and run tests/integration/matching/quality.test.ts.
  *
- *   text          how closely the texts match, through the search engine: the
- *                 demand's most distinctive words as the query (any of them),
- *                 the engine's relevance divided by the best candidate's, so
- *                 the closest text scores 1
+ *   text          how closely the texts match: the search engine's relevance
+ *                 for the demand's most telling words (any of them), blended
+ *                 with the rarity-weighted coverage of those words
+ *                 (TEXT_ENGINE_SHARE), each relative to the best candidate
  *   scenario      share of the demand's scenarios (独居老人关爱, 智能门禁 …)
  *                 the application also names
  *   targetGroup   share of the demand's target groups (老年人, 残障人士 …) the

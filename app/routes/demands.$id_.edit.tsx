@@ -7,7 +7,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -15,7 +15,7 @@ import { ForbiddenError } from "~/auth/authorize.server";
 import { requireUserWithPermission } from "~/auth/current-user.server";
 import { bigButton, DemandCoreFields, LiveSimilarDemands, RaisedByAndContactFields, useHydrated } from "~/components/demand-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { FormErrors, primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { demandFormOptions, getDemandForEdit, updateDemand } from "~/demands/demands.server";
 import { DemandNotFoundError, DemandTransitionError } from "~/demands/errors.server";
 import { demandIdParam, refusalOf, replyWith } from "~/demands/http.server";
@@ -104,7 +104,7 @@ function EditForm({ demand, options, locale }: { demand: LoadedDemand; options: 
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const hydrated = useHydrated();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const v = demand.values;
   const [form, fields] = useForm<DemandForm>({
     id: "demand-edit-form",

@@ -7,14 +7,14 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUserWithPermission } from "~/auth/current-user.server";
 import { formatDate } from "~/components/date-format";
 import { bigButton, localName } from "~/components/demand-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, inputClass, primaryButtonClass } from "~/components/forms";
+import { ErrorList, inputClass, primaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { InputField, TextAreaField } from "~/matching/fields";
 import { idParam, refusalOf } from "~/matching/http.server";
 import { APPROACH_MAX, APPROACH_MIN, TIMELINE_MAX } from "~/matching/limits";
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RespondToDemand() {
   const { page, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const { t } = useTranslation();
   const { demand } = page;
   const [form, fields] = useForm<{ applicationId: string; approach: string; timeline: string; costBand: string }>({

@@ -8,7 +8,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -23,7 +23,7 @@ import {
   useHydrated,
 } from "~/components/demand-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { FormErrors, primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { createDemand, demandCreatedWithToken, demandFormOptions, openCampaigns } from "~/demands/demands.server";
 import { refusalOf, replyWith } from "~/demands/http.server";
 import { demandCreateSchema, formTokenSchema } from "~/demands/schemas.server";
@@ -116,7 +116,7 @@ export default function NewDemand() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const hydrated = useHydrated();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm<DemandForm>({ id: "demand-form", lastResult: actionData?.result, shouldValidate: "onBlur" });
   const initialTitle = typeof fields.title.initialValue === "string" ? fields.title.initialValue : "";
   const [title, setTitle] = useState(initialTitle);

@@ -4,13 +4,13 @@
  */
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/current-user.server";
 import { formatDateTime } from "~/components/date-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { Pager } from "~/components/pager";
 import { listInbox, markAllRead, markRead, markReadSchema } from "~/notifications/inbox.server";
 import { db } from "~/utils/db.server";
@@ -45,7 +45,7 @@ export default function Inbox() {
   const { entries, total, unread, page, pageCount } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { pathname, search } = useLocation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const formAction = withoutNotice(pathname, search);
   return (
     <div className="space-y-5">

@@ -7,13 +7,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUserWithPermission } from "~/auth/current-user.server";
 import { bigButton, ChoiceGroup, DemandCoreFields, InputField, SelectInput } from "~/components/demand-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, primaryButtonClass } from "~/components/forms";
+import { FormErrors, primaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { demandCreatedWithToken, demandFormOptions, openCampaigns } from "~/demands/demands.server";
 import { refusalOf, replyWith } from "~/demands/http.server";
 import { createAssistedIntake, workerSubdistrictId } from "~/demands/intake.server";
@@ -95,7 +95,7 @@ export default function Intake() {
   const { campaigns, options, locale, formToken, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm<IntakeForm>({ id: "intake-form", lastResult: actionData?.result, shouldValidate: "onBlur" });
   const en = locale === "en";
 

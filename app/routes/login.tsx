@@ -6,14 +6,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { SECRET_FIELDS, signIn, signInSchema } from "~/auth/accounts.server";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { serializeSessionCookie } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, primaryButtonClass, TextField } from "~/components/forms";
+import { FormErrors, primaryButtonClass, TextField, useIsSubmitting } from "~/components/forms";
 import { clientIp } from "~/utils/client-ip.server";
 import { db } from "~/utils/db.server";
 import { replyStatus } from "~/utils/form-status.server";
@@ -70,7 +70,7 @@ export default function Login() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm({ id: "login", lastResult: actionData?.result, shouldValidate: "onBlur" });
 
   return (

@@ -5,7 +5,7 @@
  * reviewer per 24 hours).
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { forbiddenAs403 } from "~/auth/authorize.server";
@@ -16,7 +16,7 @@ import { campaignProgress, sendReviewReminders } from "~/campaigns/progress.serv
 import { STAGES_FOR } from "~/campaigns/stages";
 import { formatDateTime } from "~/components/date-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { Pager } from "~/components/pager";
 import { deliverSoon } from "~/notifications/mailer.server";
 import { db } from "~/utils/db.server";
@@ -75,7 +75,7 @@ export default function ReviewProgress() {
   const { slug, stage, title, closedMessage, progress, remindersMessage, reviewersPerItem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const formAction = `/official/campaigns/${slug}/progress`;
   const nameOf = (id: number) => progress?.reviewers.find((r) => r.reviewerId === id)?.displayName ?? `#${id}`;
   const anyRemindable = !!progress?.reviewers.some((r) => r.pending > 0 && !r.nextReminderAt);

@@ -7,7 +7,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { forbiddenAs403 } from "~/auth/authorize.server";
@@ -15,7 +15,7 @@ import { requireUserWithPermission } from "~/auth/current-user.server";
 import { CampaignNav } from "~/campaigns/campaign-nav";
 import { requireCampaign } from "~/campaigns/campaigns.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, primaryButtonClass } from "~/components/forms";
+import { ErrorList, FormErrors, primaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { deliverSoon } from "~/notifications/mailer.server";
 import { publishCampaign, publishConfirmSchema, publishSummary } from "~/review/ranking.server";
 import { db } from "~/utils/db.server";
@@ -69,7 +69,7 @@ export default function Publish() {
   const { slug, stage, title, summary, published, closedMessage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm({ id: "publish", lastResult: actionData?.result });
   return (
     <div className="space-y-5">

@@ -6,7 +6,7 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { CAMPAIGN_STAGES, type CampaignStage } from "../../db/enums";
@@ -17,7 +17,7 @@ import { changeCampaignStage, pendingBeforeNextStage, requireCampaign } from "~/
 import { stageChangeSchema } from "~/campaigns/schema.server";
 import { checkStageMove } from "~/campaigns/stages";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -76,7 +76,7 @@ export default function CampaignStage() {
   const { slug, title, from, to, version, move, pending } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm({ id: "stage", lastResult: actionData?.result, shouldValidate: "onSubmit" });
   const base = `/official/campaigns/${slug}`;
   const back = move?.direction === "back";

@@ -7,14 +7,14 @@
 import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { notFound } from "~/applications/http.server";
 import { forbiddenAs403 } from "~/auth/authorize.server";
 import { requireUser } from "~/auth/current-user.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, inputClass, primaryButtonClass, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, inputClass, primaryButtonClass, TextField, useIsSubmitting } from "~/components/forms";
 import { getProfileForEdit, profileSchema, updateOrganizationProfile } from "~/organizations/profiles.server";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
@@ -75,7 +75,7 @@ export default function EditOrganization() {
   const { org, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm<{ descriptionZh: string; descriptionEn: string; capabilities: string; website: string }>({
     id: "organization-profile",
     lastResult: actionData?.result,

@@ -6,7 +6,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -14,7 +14,7 @@ import { SECRET_FIELDS, signUp, signUpSchema, vendorChoices } from "~/auth/accou
 import { getCurrentUser } from "~/auth/current-user.server";
 import { serializeSessionCookie } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, primaryButtonClass, SelectField, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, primaryButtonClass, SelectField, TextField, useIsSubmitting } from "~/components/forms";
 import { db } from "~/utils/db.server";
 import { replyStatus } from "~/utils/form-status.server";
 import { getT } from "~/utils/i18n.server";
@@ -54,7 +54,7 @@ export default function SignUp() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsSubmitting();
   const [form, fields] = useForm({ id: "signup", lastResult: actionData?.result, shouldValidate: "onBlur" });
   const accountType = fields.accountType;
   // Without JavaScript (or before a choice) the firm section is always shown.

@@ -29,6 +29,7 @@ import {
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { APPLICATION_QUOTA, buildPlan, CAMPAIGN_CREATED_AT, CLOSES_AT, DECIDED_AT, DEMAND_QUOTA, OPENS_AT, type Plan } from "./plan";
 import { seedReference } from "./reference";
+import { seedMatchingDemo } from "./matching";
 import { seedReviewDemo } from "./review";
 
 export const CAMPAIGN_SLUG = "2021-scenario-call";
@@ -280,6 +281,8 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}): Promise<Se
 
   // Reviews of the 2021 call (its published lists) and the 2023 Haina call in the middle of review.
   await seedReviewDemo(db, { onProgress: opts.onProgress });
+  // Matches at every stage of the pipeline, with the pilots from the press.
+  await seedMatchingDemo(db);
 
   return {
     scale,
