@@ -5,51 +5,27 @@
  */
 import { z } from "zod";
 
-const databaseUrl = z
-  .string()
-  .trim()
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
-    },
-    { message: "must look like postgres://user:password@host:5432/database" },
-  );
+/** A URL string with one of `protocols` (e.g. "smtp:") and a host; `example` goes into the message. */
+function urlWith(protocols: string[], example: string) {
+  return z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          const u = new URL(v);
+          return protocols.includes(u.protocol) && u.hostname !== "";
+        } catch {
+          return false;
+        }
+      },
+      { message: `must look like ${example}` },
+    );
+}
 
-const smtpUrl = z
-  .string()
-  .trim()
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
-    },
-    { message: "must look like smtp://user:password@host:587 (or smtps://…:465)" },
-  );
-
-const publicUrl = z
-  .string()
-  .trim()
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
-    },
-    { message: "must look like https://lab.example.org" },
-  )
-  .transform((v) => v.replace(/\/+$/, ""));
+const databaseUrl = urlWith(["postgres:", "postgresql:"], "postgres://user:password@host:5432/database");
+const smtpUrl = urlWith(["smtp:", "smtps:"], "smtp://user:password@host:587 (or smtps://…:465)");
+const publicUrl = urlWith(["http:", "https:"], "https://lab.example.org").transform((v) => v.replace(/\/+$/, ""));
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
