@@ -98,6 +98,8 @@ export default defineConfig({
       DATABASE_URL: "",
       PGLITE_DATA_DIR: path.join(process.env.PUTUO_E2E_DATA_ROOT, "pglite"),
       SEED_DEMO: "1",
+      // Every browser test comes from one address; the API limit itself is tested in the integration suite.
+      API_RATE_LIMIT: "100000",
       LOG_REQUESTS: "0",
     },
   },

@@ -30,6 +30,8 @@ export function SiteHeader({ user, locale, elder }: { user: HeaderUser; locale: 
     { to: "/lists", label: t("nav.lists") },
     { to: "/organizations", label: t("nav.organizations") },
     { to: "/subdistricts", label: t("nav.subdistricts") },
+    { to: "/stats", label: t("nav.stats") },
+    { to: "/data", label: t("nav.openData") },
     { to: "/search", label: t("nav.search") },
   ];
   const workItems: Item[] = [

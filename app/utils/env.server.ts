@@ -53,6 +53,9 @@ const EnvSchema = z.object({
   MEILISEARCH_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default("putuo_"),
   /** How often each app server drains the search outbox (ms); 0 turns the worker off. */
   SEARCH_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Requests each client (address, or signed-in account) may make to /api/v1 and the open-data downloads per window. */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

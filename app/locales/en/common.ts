@@ -18,6 +18,8 @@ const en: typeof zh = {
     organizations: "Organisations",
     subdistricts: "Subdistricts",
     search: "Search",
+    stats: "Statistics",
+    openData: "Open data",
     newDemand: "Raise a demand",
     intake: "Assisted intake",
     newApplication: "Submit an application",

@@ -17,6 +17,8 @@ export default {
     organizations: "机构",
     subdistricts: "街道镇",
     search: "搜索",
+    stats: "数据统计",
+    openData: "开放数据",
     newDemand: "提出需求",
     intake: "代居民登记",
     newApplication: "提交应用",

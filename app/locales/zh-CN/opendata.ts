@@ -1,0 +1,3 @@
+export default {
+  metaTitle: "开放数据 · 普陀数字化转型实验室",
+};

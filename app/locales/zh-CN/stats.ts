@@ -1,0 +1,3 @@
+export default {
+  metaTitle: "数据统计 · 普陀数字化转型实验室",
+};
