@@ -63,6 +63,16 @@ if (process.env.LOG_REQUESTS !== "0") {
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
+// One address per page: `/Lists/2021-call/` and `//demands` answer 301 with the
+// canonical path (app/sharing/urls.ts); other methods are left alone.
+app.use((req, res, next) => {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !hooks.canonicalRedirect) return next();
+  const q = req.originalUrl.indexOf("?");
+  const to = q === -1 ? hooks.canonicalRedirect(req.originalUrl) : hooks.canonicalRedirect(req.originalUrl.slice(0, q), req.originalUrl.slice(q));
+  if (to) return res.redirect(301, to);
+  next();
+});
+
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
 
 const port = Number(process.env.PORT ?? 3000);

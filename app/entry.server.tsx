@@ -19,6 +19,9 @@ import { startMailer } from "./notifications/mailer.server";
 import { startSearchWorker, stopSearchWorker } from "./search/search.server";
 import { demoAccountLines, prepareDatabase } from "./utils/startup.server";
 
+/** server.js answers non-canonical spellings of an address with a 301 (app/sharing/urls.ts). */
+export { canonicalRedirect } from "./sharing/urls";
+
 let stopMailer: (() => void) | undefined;
 
 /** Stop background work, then close the database (server.js calls this on SIGTERM). */

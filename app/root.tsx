@@ -1,16 +1,19 @@
-import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { getCurrentUser, sessionRenewalCookie } from "./auth/current-user.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { NoticeBanner } from "./components/notice-banner";
+import { FocusMainOnNavigation } from "./components/route-focus";
 import { SiteHeader } from "./components/site-header";
 import { DEFAULT_LOCALE } from "./locales";
 import stylesheet from "./tailwind.css?url";
 import { unreadCount } from "./notifications/inbox.server";
 import { db } from "./utils/db.server";
-import { getPreferences } from "./utils/preferences.server";
+import { env } from "./utils/env.server";
+import { pageMeta } from "./utils/meta";
+import { getPreferences, rememberUrlLanguage } from "./utils/preferences.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -18,20 +21,28 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [prefs, user, renewal] = await Promise.all([
+  const [prefs, user, renewal, language] = await Promise.all([
     getPreferences(request),
     getCurrentUser(request),
     sessionRenewalCookie(request),
+    rememberUrlLanguage(request),
   ]);
+  const headers = new Headers();
+  for (const cookie of [renewal, language]) if (cookie) headers.append("Set-Cookie", cookie);
   return json(
     {
       locale: prefs.locale,
       elder: prefs.elder,
+      /** For absolute addresses in the head (canonical, alternates, previews): app/utils/meta.ts. */
+      publicUrl: env().PUBLIC_URL,
       user: user ? { displayName: user.displayName, roles: user.roles, unread: await unreadCount(await db(), user.id) } : null,
     },
-    renewal ? { headers: { "Set-Cookie": renewal } } : undefined,
+    { headers },
   );
 }
+
+/** Used when a page has no meta of its own, and for errors that reach the root. */
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
@@ -58,8 +69,14 @@ function Document({ children }: { children: React.ReactNode }) {
           <div className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-700">
             <p>{t("footer.about")}</p>
             <p className="elder-hide">{t("footer.district")}</p>
+            <p>
+              <a href="/developers" className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2" data-control>
+                {t("footer.api")}
+              </a>
+            </p>
           </div>
         </footer>
+        <FocusMainOnNavigation mainId="main" />
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -15,115 +15,23 @@
  * precision@5 of the labelled fixture hidden among the 100× data, inside a
  * transaction that is rolled back: the benchmark data stays as it was).
  */
-import path from "node:path";
-
-import cliProgress from "cli-progress";
 import { asc, eq, sql } from "drizzle-orm";
-import postgres from "postgres";
 
 import { demandsForApplication, matchCandidates } from "../app/matching/candidates.server";
-import { openDatabase, type DatabaseHandle } from "../db/client";
-import { applications, demands, meta, userRoles } from "../db/schema";
-import { seedDemo, seedReference } from "../db/seed";
+import type { DatabaseHandle } from "../db/client";
+import { applications, demands, userRoles } from "../db/schema";
 import { loadSearchDocuments } from "../search/documents";
 import { PostgresSearchEngine } from "../search/engines/postgres";
-import { reindexAll } from "../search/indexer";
 import type { SearchEngine } from "../search/types";
 import { FIXTURE_DEMANDS, insertFixture } from "../tests/integration/matching/fixture";
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} needs a positive whole number`);
-    process.exit(2);
-  }
-  return n;
-};
+import { chooseTarget, describeTarget, ensureBenchData, flag, hasFlag, openTarget, percentile } from "./bench-database";
+
 const DEMANDS = flag("demands", 50);
 const RUNS = flag("runs", 3);
 const SCALE = flag("scale", 100);
-const RESEED = args.includes("--reseed");
-const QUALITY = args.includes("--quality");
-
-type Target = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
-
-async function chooseTarget(): Promise<Target> {
-  if (process.env.BENCH_DATABASE_URL) return { kind: "postgres", url: process.env.BENCH_DATABASE_URL };
-  if (process.env.TEST_DATABASE_URL) {
-    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-    try {
-      const [exists] = await admin`select 1 from pg_database where datname = 'putuo_bench'`;
-      if (!exists) await admin.unsafe(`create database putuo_bench`);
-      const u = new URL(process.env.TEST_DATABASE_URL);
-      u.pathname = "/putuo_bench";
-      return { kind: "postgres", url: u.toString() };
-    } finally {
-      await admin.end({ timeout: 5 });
-    }
-  }
-  return { kind: "pglite", dataDir: path.resolve("data/bench-pglite") };
-}
-
-function bar(label: string) {
-  return new cliProgress.SingleBar({ format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total} | {duration}s`, hideCursor: true }, cliProgress.Presets.shades_classic);
-}
-
-/** The same seeding as bench:search, so either benchmark reuses what the other left. */
-async function ensureData(h: DatabaseHandle) {
-  await h.migrate();
-  const [row] = await h.db.select({ value: meta.value }).from(meta).where(sql`${meta.key} = 'bench_scale'`);
-  const [{ apps }] = await h.db.select({ apps: sql<number>`count(*)::int` }).from(applications);
-  if (!RESEED && row?.value === String(SCALE) && Number(apps) > 0) {
-    const [{ ds }] = await h.db.select({ ds: sql<number>`count(*)::int` }).from(demands);
-    console.log(`Using the seeded data already there: ${apps} applications, ${ds} demands.`);
-    return;
-  }
-  console.log(`Seeding ${SCALE}× the demo data (kept for later runs)…`);
-  await h.db.execute(sql`DO $$ DECLARE r record; BEGIN
-    FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
-      EXECUTE 'TRUNCATE TABLE ' || quote_ident(r.tablename) || ' RESTART IDENTITY CASCADE';
-    END LOOP; END $$`);
-  await seedReference(h.db);
-  const b = bar("seeding");
-  let started = false;
-  const summary = await seedDemo(h.db, {
-    scale: SCALE,
-    onProgress: (done, total) => {
-      if (!started) {
-        b.start(total, 0);
-        started = true;
-      }
-      b.setTotal(total);
-      b.update(done);
-    },
-  });
-  if (started) b.stop();
-  console.log(JSON.stringify(summary));
-  const r = bar("indexing");
-  let rStarted = false;
-  const indexed = await reindexAll(h.db, new PostgresSearchEngine(h.db), (done, total) => {
-    if (!rStarted) {
-      r.start(total, 0);
-      rStarted = true;
-    }
-    r.update(done);
-  });
-  if (rStarted) r.stop();
-  console.log(`Indexed ${indexed.documents} documents in ${indexed.seconds.toFixed(1)} s.`);
-  await h.db.execute(sql`ANALYZE`);
-  await h.db
-    .insert(meta)
-    .values({ key: "bench_scale", value: String(SCALE) })
-    .onConflictDoUpdate({ target: meta.key, set: { value: String(SCALE) } });
-}
-
-function percentile(sorted: number[], p: number) {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
+const RESEED = hasFlag("reseed");
+const QUALITY = hasFlag("quality");
 
 /** An engine that adds up the time spent in it. */
 function timed(engine: SearchEngine) {
@@ -141,10 +49,10 @@ function timed(engine: SearchEngine) {
 }
 
 const target = await chooseTarget();
-console.log(`Database: ${target.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}`);
-const handle = target.kind === "postgres" ? await openDatabase({ kind: "postgres", url: target.url, poolMax: 4 }) : await openDatabase({ kind: "pglite", dataDir: target.dataDir });
+console.log(`Database: ${describeTarget(target)}`);
+const handle = await openTarget(target);
 try {
-  await ensureData(handle);
+  await ensureBenchData(handle, { scale: SCALE, reseed: RESEED });
   const db = handle.db;
   const [official] = await db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, "official")).limit(1);
   const viewer = { id: official.id, roles: ["official"] as ["official"], organizationIds: [] as number[] };

@@ -13,34 +13,19 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 
-import cliProgress from "cli-progress";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 
-import { openDatabase, rowsOf, type DatabaseHandle } from "../db/client";
-import { applications, demands, meta } from "../db/schema";
-import { seedDemo, seedReference } from "../db/seed";
+import { rowsOf, type DatabaseHandle } from "../db/client";
 import { PostgresSearchEngine, searchSql, whereFor } from "../search/engines/postgres";
-import { reindexAll } from "../search/indexer";
 import { parseQuery, toTsquery } from "../search/query";
 import type { SearchRequest } from "../search/types";
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} needs a positive whole number`);
-    process.exit(2);
-  }
-  return n;
-};
+import { chooseTarget, describeTarget, ensureBenchData, flag, hasFlag, openTarget, percentile, type Target } from "./bench-database";
+
 const RUNS = flag("runs", 5);
 const SCALE = flag("scale", 100);
-const RESEED = args.includes("--reseed");
+const RESEED = hasFlag("reseed");
 
 const QUERIES: { q: string; filters?: SearchRequest["filters"] }[] = [
   { q: "独居老人" }, { q: "农业" }, { q: "老人" }, { q: "窨井盖" }, { q: "人脸识别" },
@@ -52,88 +37,9 @@ const QUERIES: { q: string; filters?: SearchRequest["filters"] }[] = [
   { q: "smart", filters: { type: "application", domain: "life" } }, { q: "监测", filters: { subdistrict: 3 } }, { q: "", filters: { type: "application" } },
 ];
 
-type Target = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
-
-async function chooseTarget(): Promise<Target> {
-  if (process.env.BENCH_DATABASE_URL) return { kind: "postgres", url: process.env.BENCH_DATABASE_URL };
-  if (process.env.TEST_DATABASE_URL) {
-    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-    try {
-      const [exists] = await admin`select 1 from pg_database where datname = 'putuo_bench'`;
-      if (!exists) await admin.unsafe(`create database putuo_bench`);
-      const u = new URL(process.env.TEST_DATABASE_URL);
-      u.pathname = "/putuo_bench";
-      return { kind: "postgres", url: u.toString() };
-    } finally {
-      await admin.end({ timeout: 5 });
-    }
-  }
-  return { kind: "pglite", dataDir: path.resolve("data/bench-pglite") };
-}
-
-const open = (t: Target) =>
-  t.kind === "postgres" ? openDatabase({ kind: "postgres", url: t.url, poolMax: 4 }) : openDatabase({ kind: "pglite", dataDir: t.dataDir });
-
-function bar(label: string) {
-  return new cliProgress.SingleBar({ format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total} | {duration}s`, hideCursor: true }, cliProgress.Presets.shades_classic);
-}
-
-async function ensureData(h: DatabaseHandle) {
-  await h.migrate();
-  const [row] = await h.db.select({ value: meta.value }).from(meta).where(sql`${meta.key} = 'bench_scale'`);
-  const [{ apps }] = await h.db.select({ apps: sql<number>`count(*)::int` }).from(applications);
-  if (!RESEED && row?.value === String(SCALE) && Number(apps) > 0) {
-    const [{ ds }] = await h.db.select({ ds: sql<number>`count(*)::int` }).from(demands);
-    console.log(`Using the seeded data already there: ${apps} applications, ${ds} demands.`);
-    return;
-  }
-  console.log(`Seeding ${SCALE}× the demo data (kept for later runs)…`);
-  await h.db.execute(sql`DO $$ DECLARE r record; BEGIN
-    FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
-      EXECUTE 'TRUNCATE TABLE ' || quote_ident(r.tablename) || ' RESTART IDENTITY CASCADE';
-    END LOOP; END $$`);
-  await seedReference(h.db);
-  const b = bar("seeding");
-  let started = false;
-  const summary = await seedDemo(h.db, {
-    scale: SCALE,
-    onProgress: (done, total) => {
-      if (!started) {
-        b.start(total, 0);
-        started = true;
-      }
-      b.setTotal(total);
-      b.update(done);
-    },
-  });
-  if (started) b.stop();
-  console.log(JSON.stringify(summary));
-  const r = bar("indexing");
-  let rStarted = false;
-  const indexed = await reindexAll(h.db, new PostgresSearchEngine(h.db), (done, total) => {
-    if (!rStarted) {
-      r.start(total, 0);
-      rStarted = true;
-    }
-    r.update(done);
-  });
-  if (rStarted) r.stop();
-  console.log(`Indexed ${indexed.documents} documents in ${indexed.seconds.toFixed(1)} s.`);
-  await h.db.execute(sql`ANALYZE`);
-  await h.db
-    .insert(meta)
-    .values({ key: "bench_scale", value: String(SCALE) })
-    .onConflictDoUpdate({ target: meta.key, set: { value: String(SCALE) } });
-}
-
 const request = (q: string, filters: SearchRequest["filters"] = {}): SearchRequest => ({
   q, filters, sort: "relevance", page: 1, perPage: 20, prefix: false,
 });
-
-function percentile(sorted: number[], p: number) {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
@@ -184,9 +90,9 @@ function queryString(q: (typeof QUERIES)[number]) {
 }
 
 const target = await chooseTarget();
-console.log(`Database: ${target.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"} · ${QUERIES.length} queries × ${RUNS} runs`);
-let handle = await open(target);
-await ensureData(handle);
+console.log(`Database: ${describeTarget(target)} · ${QUERIES.length} queries × ${RUNS} runs`);
+let handle = await openTarget(target);
+await ensureBenchData(handle, { scale: SCALE, reseed: RESEED });
 const engine = new PostgresSearchEngine(handle.db);
 
 const sqlResult = await measure("bare SQL", async ({ q, filters }) => {

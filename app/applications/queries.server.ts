@@ -120,6 +120,8 @@ export async function listApplications(db: Database, viewer: Viewer, query: Appl
       id: applications.id,
       title: applications.title,
       summary: applications.summary,
+      /** The language title and summary are written in (the page may be in the other one). */
+      lang: applications.lang,
       domain: applications.domain,
       maturity: applications.maturity,
       status: applications.status,

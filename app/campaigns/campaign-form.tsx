@@ -10,7 +10,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { RubricCriterion } from "../../db/enums";
-import { dangerButtonClass, ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
+import { dangerButtonClass, ErrorList, focusOnError, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 
 type FieldProps = {
   meta: FieldMetadata<string | number | undefined | null>;
@@ -41,6 +41,7 @@ function Field({ meta, label, hint, type = "text", required, lang, min, max, ste
       <input
         key={key}
         {...props}
+        {...focusOnError(!meta.valid)}
         lang={lang}
         min={min}
         max={max}
@@ -60,7 +61,7 @@ function TextArea({ meta, label, lang }: { meta: FieldMetadata<string | undefine
       <label htmlFor={meta.id} className="block font-medium text-slate-900">
         {label}
       </label>
-      <textarea key={key} {...props} lang={lang} rows={4} className={`mt-1 ${inputClass}`} />
+      <textarea key={key} {...props} {...focusOnError(!meta.valid)} lang={lang} rows={4} className={`mt-1 ${inputClass}`} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );

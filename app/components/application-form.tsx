@@ -21,7 +21,7 @@ import { useTranslation } from "react-i18next";
 
 import { COST_BANDS, DOMAINS, MATURITIES } from "../../db/enums";
 
-import { ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, TextField, useIsSubmitting } from "./forms";
+import { ErrorList, focusOnError, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass, TextField, useIsSubmitting } from "./forms";
 
 type Named = { id: number; nameZh: string; nameEn: string };
 type DemandOption = { id: number; title: string; subdistrictZh: string; subdistrictEn: string };
@@ -92,7 +92,7 @@ function TextAreaField({ meta, label, hint, rows }: { meta: FieldMetadata<string
           {hint}
         </p>
       ) : null}
-      <textarea key={key} {...props} rows={rows} className={`mt-1 ${inputClass}`} />
+      <textarea key={key} {...props} {...focusOnError(!meta.valid)} rows={rows} className={`mt-1 ${inputClass}`} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -130,9 +130,9 @@ function ChoiceGroup({
         </p>
       ) : null}
       <div className={`mt-2 grid gap-2 ${columns}`}>
-        {inputs.map(({ key, ...props }) => (
+        {inputs.map(({ key, ...props }, index) => (
           <label key={key} htmlFor={props.id} className="flex items-center gap-2 rounded px-1 py-1 hover:bg-slate-50">
-            <input {...props} className="h-5 w-5 shrink-0" />
+            <input {...props} {...focusOnError(!meta.valid && index === 0)} className="h-5 w-5 shrink-0" />
             <span>{labelOf.get(props.value)}</span>
           </label>
         ))}
@@ -421,7 +421,7 @@ function SelectLike({
           {hint}
         </p>
       ) : null}
-      <select key={key} {...props} className={`mt-1 ${inputClass}`}>
+      <select key={key} {...props} {...focusOnError(!meta.valid)} className={`mt-1 ${inputClass}`}>
         <option value="">{emptyLabel ?? t("applications:form.choose")}</option>
         {children}
       </select>
@@ -441,7 +441,7 @@ function MonthField({ meta, label, hint }: { meta: FieldMetadata<string | undefi
       <p id={hintId} className={hintClass}>
         {hint}
       </p>
-      <input key={key} {...props} placeholder="2024-05" pattern="\d{4}-\d{2}" className={`mt-1 ${inputClass}`} />
+      <input key={key} {...props} {...focusOnError(!meta.valid)} placeholder="2024-05" pattern="\d{4}-\d{2}" className={`mt-1 ${inputClass}`} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );

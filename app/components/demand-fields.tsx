@@ -9,7 +9,7 @@ import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ErrorList, inputClass, secondaryButtonClass } from "~/components/forms";
+import { ErrorList, focusOnError, inputClass, secondaryButtonClass } from "~/components/forms";
 
 /** What these fields need of conform's field metadata (any FieldMetadata fits). */
 export type FieldMeta = {
@@ -103,6 +103,7 @@ export function InputField({
         onChange={onValueChange ? (e) => onValueChange(e.currentTarget.value) : undefined}
         className={`mt-1 min-h-12 text-lg ${inputClass}`}
         {...ariaFor(meta, hintId)}
+        {...focusOnError(!!meta.errors?.length)}
       />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
@@ -127,6 +128,7 @@ export function TextAreaField({ meta, label, hint, required, rows = 6 }: { meta:
         required={required}
         className={`mt-1 text-lg ${inputClass}`}
         {...ariaFor(meta, hintId)}
+        {...focusOnError(!!meta.errors?.length)}
       />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
@@ -160,6 +162,7 @@ export function SelectInput({
         required={required}
         className={`mt-1 min-h-12 text-lg ${inputClass}`}
         {...ariaFor(meta)}
+        {...focusOnError(!!meta.errors?.length)}
       >
         {children}
       </select>
@@ -196,7 +199,7 @@ export function ChoiceGroup({
         {required ? <span className="text-red-700"> *</span> : null}
       </legend>
       <div className={`mt-2 grid gap-2 ${grid}`}>
-        {options.map((option) => {
+        {options.map((option, index) => {
           const id = `${meta.id}-${option.value}`;
           return (
             <label
@@ -212,6 +215,7 @@ export function ChoiceGroup({
                 defaultChecked={initial.includes(option.value)}
                 aria-invalid={invalid || undefined}
                 aria-describedby={invalid ? meta.errorId : undefined}
+                {...focusOnError(invalid && index === 0)}
                 className="h-6 w-6 shrink-0 accent-brand-700"
               />
               <span>{option.label}</span>

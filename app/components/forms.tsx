@@ -18,6 +18,19 @@ export const secondaryButtonClass =
 export const dangerButtonClass =
   "inline-flex items-center justify-center rounded-md border border-red-700 bg-white px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60";
 
+/**
+ * Props that move focus to a field with errors when a failed submission comes
+ * back as a new page (JavaScript off): the browser focuses the first element
+ * marked `autofocus` in the document and ignores the others, so marking every
+ * invalid field lands on the first one, where its label and message
+ * (aria-describedby) are read. With JavaScript conform focuses the first
+ * invalid field itself; React only acts on `autoFocus` when an element mounts,
+ * which an already shown field does not.
+ */
+export function focusOnError(invalid: boolean): { autoFocus?: true } {
+  return invalid ? { autoFocus: true } : {};
+}
+
 /** Translated messages (keys like "auth:errors.emailTaken"); `values` fill placeholders. */
 export function ErrorList({ id, errors, values }: { id?: string; errors?: string[] | null; values?: Record<string, unknown> }) {
   const { t } = useTranslation();
@@ -82,7 +95,7 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input key={key} {...props} required={required} autoComplete={autoComplete} inputMode={inputMode} className={`mt-1 ${inputClass}`} />
+      <input key={key} {...props} {...focusOnError(!meta.valid)} required={required} autoComplete={autoComplete} inputMode={inputMode} className={`mt-1 ${inputClass}`} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -113,7 +126,7 @@ export function SelectField({
           {hint}
         </p>
       ) : null}
-      <select key={key} {...props} required={required} className={`mt-1 ${inputClass}`}>
+      <select key={key} {...props} {...focusOnError(!meta.valid)} required={required} className={`mt-1 ${inputClass}`}>
         {children}
       </select>
       <ErrorList id={meta.errorId} errors={meta.errors} />

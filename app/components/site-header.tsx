@@ -50,7 +50,7 @@ export function SiteHeader({ user, locale, elder }: { user: HeaderUser; locale: 
   const visibleWork = workItems.filter((item) => item.when === "signed-in" ? !!user : item.when ? can(user, item.when) : true);
 
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
         {t("nav.skipToContent")}
       </a>

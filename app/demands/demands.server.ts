@@ -390,6 +390,8 @@ export async function demandFormOptions(db: Database) {
 const listColumns = {
   id: demands.id,
   title: demands.title,
+  /** The language the title is written in (the page may be in the other one). */
+  lang: demands.lang,
   domain: demands.domain,
   status: demands.status,
   raisedBy: demands.raisedBy,

@@ -61,14 +61,16 @@ import enOpendata from "./en/opendata";
 import enStats from "./en/stats";
 import zhOpendata from "./zh-CN/opendata";
 import zhStats from "./zh-CN/stats";
+import enDevelopers from "./en/developers";
+import zhDevelopers from "./zh-CN/developers";
 
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 export const resources = {
-  "zh-CN": { common: zhCommon, home: zhHome, auth: zhAuth, account: zhAccount, admin: zhAdmin, notice: zhNotice, applications: zhApplications, organizations: zhOrganizations, attachments: zhAttachments, demands: zhDemands, intake: zhIntake, my: zhMy, import: zhImport, audit: zhAudit, campaigns: zhCampaigns, inbox: zhInbox, mailbox: zhMailbox, notifications: zhNotifications, screening: zhScreening, workflow: zhWorkflow, review: zhReview, shortlist: zhShortlist, lists: zhLists, search: zhSearch, searchAdmin: zhSearchAdmin, matching: zhMatching, boards: zhBoards, stats: zhStats, opendata: zhOpendata },
-  en: { common: enCommon, home: enHome, auth: enAuth, account: enAccount, admin: enAdmin, notice: enNotice, applications: enApplications, organizations: enOrganizations, attachments: enAttachments, demands: enDemands, intake: enIntake, my: enMy, import: enImport, audit: enAudit, campaigns: enCampaigns, inbox: enInbox, mailbox: enMailbox, notifications: enNotifications, screening: enScreening, workflow: enWorkflow, review: enReview, shortlist: enShortlist, lists: enLists, search: enSearch, searchAdmin: enSearchAdmin, matching: enMatching, boards: enBoards, stats: enStats, opendata: enOpendata },
+  "zh-CN": { common: zhCommon, home: zhHome, auth: zhAuth, account: zhAccount, admin: zhAdmin, notice: zhNotice, applications: zhApplications, organizations: zhOrganizations, attachments: zhAttachments, demands: zhDemands, intake: zhIntake, my: zhMy, import: zhImport, audit: zhAudit, campaigns: zhCampaigns, inbox: zhInbox, mailbox: zhMailbox, notifications: zhNotifications, screening: zhScreening, workflow: zhWorkflow, review: zhReview, shortlist: zhShortlist, lists: zhLists, search: zhSearch, searchAdmin: zhSearchAdmin, matching: zhMatching, boards: zhBoards, stats: zhStats, opendata: zhOpendata, developers: zhDevelopers },
+  en: { common: enCommon, home: enHome, auth: enAuth, account: enAccount, admin: enAdmin, notice: enNotice, applications: enApplications, organizations: enOrganizations, attachments: enAttachments, demands: enDemands, intake: enIntake, my: enMy, import: enImport, audit: enAudit, campaigns: enCampaigns, inbox: enInbox, mailbox: enMailbox, notifications: enNotifications, screening: enScreening, workflow: enWorkflow, review: enReview, shortlist: enShortlist, lists: enLists, search: enSearch, searchAdmin: enSearchAdmin, matching: enMatching, boards: enBoards, stats: enStats, opendata: enOpendata, developers: enDevelopers },
 } as const;
 
 export const NAMESPACES = Object.keys(resources["zh-CN"]) as (keyof (typeof resources)["zh-CN"])[];

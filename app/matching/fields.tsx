@@ -7,7 +7,7 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 
-import { ErrorList, inputClass } from "~/components/forms";
+import { ErrorList, focusOnError, inputClass } from "~/components/forms";
 
 export function TextAreaField({ meta, label, hint, rows = 4, maxLength }: { meta: FieldMetadata<string | undefined>; label: ReactNode; hint?: ReactNode; rows?: number; maxLength?: number }) {
   const hintId = `${meta.id}-hint`;
@@ -22,7 +22,7 @@ export function TextAreaField({ meta, label, hint, rows = 4, maxLength }: { meta
           {hint}
         </p>
       ) : null}
-      <textarea key={key} {...props} rows={rows} maxLength={maxLength} className={`mt-1 text-lg ${inputClass}`} />
+      <textarea key={key} {...props} {...focusOnError(!meta.valid)} rows={rows} maxLength={maxLength} className={`mt-1 text-lg ${inputClass}`} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -41,7 +41,7 @@ export function InputField({ meta, label, hint, type = "text", maxLength }: { me
           {hint}
         </p>
       ) : null}
-      <input key={key} {...props} maxLength={maxLength} className={`mt-1 text-lg ${inputClass}`} />
+      <input key={key} {...props} {...focusOnError(!meta.valid)} maxLength={maxLength} className={`mt-1 text-lg ${inputClass}`} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );

@@ -64,6 +64,8 @@ export type ListEntry = {
   id: number;
   title: string;
   summary: string;
+  /** The language title and summary are written in (the page may be in the other one). */
+  lang: string;
   domain: string;
   /** The vendor of an application; the organisation that raised a demand. */
   organization: { slug: string; nameZh: string; nameEn: string } | null;
@@ -93,6 +95,7 @@ export async function publishedList(db: Database, slug: string): Promise<Publish
       id: applications.id,
       title: applications.title,
       summary: applications.summary,
+      lang: applications.lang,
       domain: applications.domain,
       vendorSlug: organizations.slug,
       vendorZh: organizations.nameZh,
@@ -125,6 +128,7 @@ export async function publishedList(db: Database, slug: string): Promise<Publish
       id: demands.id,
       title: demands.title,
       description: demands.description,
+      lang: demands.lang,
       domain: demands.domain,
       orgSlug: organizations.slug,
       orgZh: organizations.nameZh,
@@ -155,6 +159,7 @@ export async function publishedList(db: Database, slug: string): Promise<Publish
       id: r.id,
       title: r.title,
       summary: shorten(r.summary),
+      lang: r.lang,
       domain: r.domain,
       organization: { slug: r.vendorSlug, nameZh: r.vendorZh, nameEn: r.vendorEn },
       subdistricts: deployments
@@ -166,6 +171,7 @@ export async function publishedList(db: Database, slug: string): Promise<Publish
       id: r.id,
       title: r.title,
       summary: shorten(r.description),
+      lang: r.lang,
       domain: r.domain,
       organization: r.orgSlug ? { slug: r.orgSlug, nameZh: r.orgZh!, nameEn: r.orgEn! } : null,
       subdistricts: [{ slug: r.placeSlug, nameZh: r.placeZh, nameEn: r.placeEn }],

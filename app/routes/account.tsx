@@ -37,11 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     profile,
     roles: user.roles,
     organizations: user.organizations,
-    meta: { title: t("account:metaTitle") },
+    meta: { title: t("account:metaTitle"), description: t("account:metaDescription") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 /** A refused (rate-limited) POST says when to retry, also for a document request without JavaScript. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -42,11 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     actorId: actor.id,
     canManageUsers: can(actor, "manage:users:any"),
-    meta: { title: t("admin:users.metaTitle") },
+    meta: { title: t("admin:users.metaTitle"), description: t("admin:users.metaDescription") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 const ERROR_KEYS: Record<Extract<AdminResult, { ok: false }>["error"], string> = {
   user_not_found: "admin:errors.userNotFound",

@@ -24,6 +24,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { dangerButtonClass, ErrorList, FormErrors, inputClass, primaryButtonClass } from "~/components/forms";
 import { ApplicationMatchingLink } from "~/matching/links";
 import { monthOf, VerifiedBadge } from "~/components/verified-badge";
+import { excerpt } from "~/sharing/excerpt";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -66,11 +67,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     permissions,
     isOfficial: can(user, "verify:organization:any"),
     locale,
-    meta: { title: t("applications:detail.metaTitle", { title: application.title }), description: application.summary },
+    meta: { title: t("applications:detail.metaTitle", { title: application.title }), description: excerpt(application.summary || application.description), type: "article" as const },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);

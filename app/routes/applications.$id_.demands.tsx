@@ -36,13 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       candidates: result.candidates.map((c) => ({ ...c, canRespond: vendor, demandSide: serves(scope, c.subdistrict.id) })),
       labels,
       locale,
-      meta: { title: t("matching:reverse.metaTitle", { title: result.application.title }) },
+      meta: { title: t("matching:reverse.metaTitle", { title: result.application.title }), description: t("matching:reverse.metaDescription", { title: result.application.title }) },
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function ApplicationDemands() {
   const { application, candidates, labels, locale } = useLoaderData<typeof loader>();

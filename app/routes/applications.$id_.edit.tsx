@@ -61,11 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     attachments,
     locale,
-    meta: { title: t("applications:form.editMetaTitle") },
+    meta: { title: t("applications:form.editMetaTitle"), description: t("applications:form.editMetaDescription") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);

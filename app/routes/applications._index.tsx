@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 function Filter({ id, label, value, children }: { id: string; label: string; value?: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -133,7 +133,7 @@ export default function ApplicationsList() {
           {rows.map((a) => (
             <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="text-lg font-semibold">
-                <Link to={`/applications/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                <Link to={`/applications/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline" lang={a.lang}>
                   {a.title}
                 </Link>
               </h2>
@@ -143,7 +143,9 @@ export default function ApplicationsList() {
                 </Link>
                 <VerifiedBadge verified={a.organization.verified} />
               </p>
-              <p className="mt-2 text-slate-800">{a.summary}</p>
+              <p className="mt-2 text-slate-800" lang={a.lang}>
+                {a.summary}
+              </p>
               <p className="mt-2 flex flex-wrap gap-2 text-sm">
                 <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t(`domains.${a.domain}`)}</span>
                 <span className="rounded bg-slate-100 px-2 py-0.5">{t(`applications:maturity.${a.maturity}`)}</span>

@@ -32,11 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       campaignId: options.campaigns[0] ? String(options.campaigns[0].id) : "",
       organizationId: options.organizations[0] ? String(options.organizations[0].id) : "",
     },
-    meta: { title: t("applications:form.newMetaTitle") },
+    meta: { title: t("applications:form.newMetaTitle"), description: t("applications:form.intro") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:application:own");

@@ -25,6 +25,7 @@ import { REASON_MAX } from "~/demands/limits";
 import { versionSchema } from "~/demands/schemas.server";
 import { supportDemand, unsupportDemand } from "~/demands/supports.server";
 import { DemandMatchingLinks } from "~/matching/links";
+import { excerpt } from "~/sharing/excerpt";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -42,7 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageAttachments(database, user, { type: "demand", id }),
     feedbackFor(database, viewerOf(user), "demand", id),
   ]);
-  const description = detail.demand.description.slice(0, 150);
   return json(
     {
       detail,
@@ -51,14 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attachments,
       canEditAttachments,
       feedback: feedback.ok ? feedback.feedback : null,
-      meta: { title: t("demands:detail.metaTitle", { title: detail.demand.title }), description },
+      meta: { title: t("demands:detail.metaTitle", { title: detail.demand.title }), description: excerpt(detail.demand.description), type: "article" as const },
     },
     // Drafts, contacts and phone numbers are per viewer: never cached by anyone else.
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 type ActionResult = { ok: true; supported: boolean; supportCount: number } | { ok: false; formErrors: string[]; field?: "reason" };
 

@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:demand:own");
   const { t, locale } = await getT(request);
   const database = await db();
-  const meta = { title: t("demands:form.editMetaTitle") };
+  const meta = { title: t("demands:form.editMetaTitle"), description: t("demands:form.editMetaDescription") };
   try {
     const [demand, options] = await Promise.all([getDemandForEdit(database, user, id), demandFormOptions(database)]);
     return json({ demand, options, locale, locked: null, meta }, { headers: { "Cache-Control": "private, no-store" } });
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = demandIdParam(params.id);

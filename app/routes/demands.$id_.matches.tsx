@@ -35,12 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("Not Found", { status: 404 });
   const labels = await reasonLabels(database);
   return json(
-    { page, labels, locale, meta: { title: t("matching:candidates.metaTitle", { title: page.demand.title }) } },
+    { page, labels, locale, meta: { title: t("matching:candidates.metaTitle", { title: page.demand.title }), description: t("matching:candidates.metaDescription", { title: page.demand.title }) } },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 type ActionData = { applicationId: number | null; message: string | null; fieldErrors: string[] };
 

@@ -14,7 +14,7 @@ import { requireUserWithPermission } from "~/auth/current-user.server";
 import { formatDate } from "~/components/date-format";
 import { bigButton, localName } from "~/components/demand-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, inputClass, primaryButtonClass, useIsSubmitting } from "~/components/forms";
+import { ErrorList, focusOnError, inputClass, primaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { InputField, TextAreaField } from "~/matching/fields";
 import { idParam, refusalOf } from "~/matching/http.server";
 import { APPROACH_MAX, APPROACH_MIN, TIMELINE_MAX } from "~/matching/limits";
@@ -36,12 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await respondPage(database, viewerOf(user)!, id);
   if (!page) throw new Response("Not Found", { status: 404 });
   return json(
-    { page, locale, meta: { title: t("matching:respond.metaTitle", { title: page.demand.title }) } },
+    { page, locale, meta: { title: t("matching:respond.metaTitle", { title: page.demand.title }), description: t("matching:respond.intro") } },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
@@ -120,7 +120,7 @@ export default function RespondToDemand() {
             <p id="applicationId-hint" className="text-slate-700">
               {t("matching:respond.applicationHint")}
             </p>
-            <select {...select} key={select.key} className={`mt-1 text-lg ${inputClass}`}>
+            <select {...select} {...focusOnError(!fields.applicationId.valid)} key={select.key} className={`mt-1 text-lg ${inputClass}`}>
               <option value="">{t("matching:respond.chooseApplication")}</option>
               {page.options.map((o) => (
                 <option key={o.id} value={o.id} lang={o.lang}>
@@ -142,7 +142,7 @@ export default function RespondToDemand() {
             <label htmlFor={fields.costBand.id} className="block text-lg font-medium">
               {t("matching:respond.costBand")}
             </label>
-            <select {...costBand} key={costBand.key} className={`mt-1 text-lg ${inputClass}`}>
+            <select {...costBand} {...focusOnError(!fields.costBand.valid)} key={costBand.key} className={`mt-1 text-lg ${inputClass}`}>
               <option value="">{t("matching:respond.costBandNone")}</option>
               {COST_BANDS.map((b) => (
                 <option key={b} value={b}>

@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 function FilterSelect({ name, label, value, children }: { name: string; label: string; value?: string; children: React.ReactNode }) {
   return (
@@ -145,7 +145,7 @@ export default function DemandsList() {
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0 flex-1">
                   <h2 className="text-xl font-semibold">
-                    <Link to={`/demands/${d.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    <Link to={`/demands/${d.id}`} className="text-brand-700 underline-offset-2 hover:underline" lang={d.lang}>
                       {d.title}
                     </Link>
                   </h2>

@@ -55,13 +55,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       formToken: crypto.randomUUID(),
       defaultRaisedBy: defaultRaisedBy(user.roles),
-      meta: { title: t("demands:form.newMetaTitle") },
+      meta: { title: t("demands:form.newMetaTitle"), description: t("demands:form.intro") },
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:demand:own");

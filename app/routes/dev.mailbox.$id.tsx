@@ -17,10 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mail = Number.isInteger(id) && id > 0 && id < 2 ** 31 ? await getMail(await db(), id) : null;
   if (!mail) throw new Response("Not Found", { status: 404 });
   const { t } = await getT(request);
-  return json({ mail, meta: { title: t("mailbox:messageTitle", { subject: mail.subject }) } });
+  return json({ mail, meta: { title: t("mailbox:messageTitle", { subject: mail.subject }), description: t("mailbox:messageDescription", { subject: mail.subject }) } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function MailMessage() {
   const { mail } = useLoaderData<typeof loader>();

@@ -21,10 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getT(request);
   const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
   const mailbox = await listMailbox(await db(), { page: Number.isFinite(page) ? page : 1 });
-  return json({ ...mailbox, meta: { title: t("mailbox:metaTitle") } });
+  return json({ ...mailbox, meta: { title: t("mailbox:metaTitle"), description: t("mailbox:intro") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function Mailbox() {
   const { rows, total, page, pageCount } = useLoaderData<typeof loader>();

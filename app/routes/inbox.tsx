@@ -24,10 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t, locale } = await getT(request);
   const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
   const inbox = await listInbox(await db(), user.id, locale, { page: Number.isFinite(page) ? page : 1 });
-  return json({ ...inbox, meta: { title: t("inbox:metaTitle", { unread: inbox.unread }) } });
+  return json({ ...inbox, meta: { title: t("inbox:metaTitle", { unread: inbox.unread }), description: t("inbox:metaDescription") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -48,13 +48,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         targetGroupIds: elderly ? [String(elderly.id)] : [],
         consentAt: toShanghaiLocal(new Date()),
       },
-      meta: { title: t("intake:metaTitle") },
+      meta: { title: t("intake:metaTitle"), description: t("intake:intro") },
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:demand:on-behalf");

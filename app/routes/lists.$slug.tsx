@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 
 import { formatDate } from "~/components/date-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ListDownloads } from "~/opendata/list-downloads";
 import { publishedList, type ListEntry } from "~/review/lists.server";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 function RankedList({ id, heading, entries, itemPath, orgLabel }: { id: string; heading: string; entries: ListEntry[]; itemPath: string; orgLabel: string }) {
   const { t, i18n } = useTranslation();
@@ -50,11 +51,13 @@ function RankedList({ id, heading, entries, itemPath, orgLabel }: { id: string; 
               </span>
               <div className="min-w-0">
                 <h3 className="text-lg font-semibold">
-                  <Link to={`/${itemPath}/${e.id}`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                  <Link to={`/${itemPath}/${e.id}`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900" lang={e.lang}>
                     {e.title}
                   </Link>
                 </h3>
-                <p className="mt-1 text-slate-800">{e.summary}</p>
+                <p className="mt-1 text-slate-800" lang={e.lang}>
+                  {e.summary}
+                </p>
                 <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
                   {e.organization ? (
                     <div className="flex gap-1">
@@ -113,6 +116,7 @@ export default function PublishedCampaignList() {
           </a>
         </nav>
       </div>
+      <ListDownloads campaignSlug={campaign.slug} title={en ? campaign.titleEn : campaign.titleZh} />
       <RankedList id="list-applications" heading={t("lists:detail.applications")} entries={list.applications} itemPath="applications" orgLabel={t("lists:detail.vendor")} />
       <RankedList id="list-demands" heading={t("lists:detail.demands")} entries={list.demands} itemPath="demands" orgLabel={t("lists:detail.raisedBy")} />
     </div>

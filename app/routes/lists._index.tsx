@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ campaigns, meta: { title: t("lists:index.metaTitle"), description: t("lists:index.metaDescription") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function PublishedLists() {
   const { campaigns } = useLoaderData<typeof loader>();

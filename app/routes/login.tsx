@@ -26,10 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/");
   if (await getCurrentUser(request)) throw redirect(redirectTo);
   const { t } = await getT(request);
-  return json({ redirectTo, meta: { title: t("auth:login.metaTitle") } });
+  return json({ redirectTo, meta: { title: t("auth:login.metaTitle"), description: t("auth:login.intro") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 /** A refused (rate-limited) POST says when to retry, also for a document request without JavaScript. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -88,7 +88,7 @@ export default function Login() {
       </Form>
       <p className="mt-4 text-slate-700">
         {t("auth:login.noAccount")}{" "}
-        <Link to="/signup" className="font-medium text-brand-700 underline hover:text-brand-800">
+        <Link to={redirectTo === "/" ? "/signup" : `/signup?redirectTo=${encodeURIComponent(redirectTo)}`} className="font-medium text-brand-700 underline hover:text-brand-800">
           {t("auth:login.signupLink")}
         </Link>
       </p>

@@ -42,12 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!match) throw new Response("Not Found", { status: 404 });
   const labels = await reasonLabels(database);
   return json(
-    { match, labels, locale, meta: { title: t("matching:match.metaTitle", { demand: match.demand.title, application: match.application.title }) } },
+    { match, labels, locale, meta: { title: t("matching:match.metaTitle", { demand: match.demand.title, application: match.application.title }), description: t("matching:match.metaDescription", { demand: match.demand.title, application: match.application.title }) } },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 const INTENTS = {
   accept: { schema: acceptSchema, run: acceptMatch, notice: "matchAccepted" },

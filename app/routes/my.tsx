@@ -29,13 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       canCreate: can(user, "create:demand:own"),
       canIntake: can(user, "create:demand:on-behalf"),
-      meta: { title: t("my:metaTitle") },
+      meta: { title: t("my:metaTitle"), description: t("my:intro") },
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 function Item({
   href,

@@ -25,10 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { query, values, errors } = parseAuditQuery(new URL(request.url).searchParams);
   const database = await db();
   const [{ t }, result, vocabulary] = await Promise.all([getT(request), forbiddenAs403(searchAuditLog(database, user, query)), auditVocabulary(database)]);
-  return json({ ...result, values, errors, vocabulary, meta: { title: t("audit:metaTitle") } }, { status: Object.keys(errors).length ? 400 : 200 });
+  return json({ ...result, values, errors, vocabulary, meta: { title: t("audit:metaTitle"), description: t("audit:intro") } }, { status: Object.keys(errors).length ? 400 : 200 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 type FilterName = "action" | "entityType" | "entityId" | "actor" | "from" | "to";
 

@@ -16,6 +16,7 @@ import { nextStage, previousStage } from "~/campaigns/stages";
 import { formatDate } from "~/components/date-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { ScrollRegion } from "~/components/scroll-region";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -27,10 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db().then((d) => forbiddenAs403(campaignOverview(d, actor, params.slug ?? ""))),
   ]);
   const c = overview.campaign;
-  return json({ ...overview, meta: { title: t("campaigns:overview.metaTitle", { title: locale === "en" ? c.titleEn : c.titleZh }) } });
+  return json({ ...overview, meta: { title: t("campaigns:overview.metaTitle", { title: locale === "en" ? c.titleEn : c.titleZh }), description: t("campaigns:overview.metaDescription", { title: locale === "en" ? c.titleEn : c.titleZh }) } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function CampaignOverview() {
   const { campaign: c, counts, rubricLocked } = useLoaderData<typeof loader>();
@@ -85,7 +86,7 @@ export default function CampaignOverview() {
         <h2 id="counts-heading" className="text-lg font-semibold">
           {t("campaigns:overview.counts")}
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollRegion labelledBy="counts-heading" className="mt-2">
           <table className="w-full min-w-80 border-collapse text-left">
             <thead>
               <tr className="border-b border-slate-300">
@@ -123,7 +124,7 @@ export default function CampaignOverview() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-5">

@@ -53,11 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     query,
     board,
     closedMessage: refusal ? stageRefusalMessage(t, refusal) : null,
-    meta: { title: t("review:assign.metaTitle", { title }) },
+    meta: { title: t("review:assign.metaTitle", { title }), description: t("review:assign.metaDescription", { title }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 type AutoReply = { created: number; shortfalls: { itemType: string; itemId: number; needed: number; assigned: number }[] };
 

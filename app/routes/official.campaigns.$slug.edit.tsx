@@ -30,11 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage: campaign.stage,
     defaults: campaignFormValues(campaign),
     lockedRubric: locked ? campaign.rubric : null,
-    meta: { title: t("campaigns:edit.metaTitle", { title: locale === "en" ? campaign.titleEn : campaign.titleZh }) },
+    meta: { title: t("campaigns:edit.metaTitle", { title: locale === "en" ? campaign.titleEn : campaign.titleZh }), description: t("campaigns:edit.metaDescription", { title: locale === "en" ? campaign.titleEn : campaign.titleZh }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");

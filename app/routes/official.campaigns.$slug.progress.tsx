@@ -18,6 +18,7 @@ import { formatDateTime } from "~/components/date-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { primaryButtonClass, secondaryButtonClass, useIsSubmitting } from "~/components/forms";
 import { Pager } from "~/components/pager";
+import { ScrollRegion } from "~/components/scroll-region";
 import { deliverSoon } from "~/notifications/mailer.server";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await forbiddenAs403(requireCampaign(database, actor, params.slug ?? ""));
   const { t, locale } = await getT(request);
   const title = locale === "en" ? campaign.titleEn : campaign.titleZh;
-  const meta = { title: t("campaigns:progress.metaTitle", { title }) };
+  const meta = { title: t("campaigns:progress.metaTitle", { title }), description: t("campaigns:progress.metaDescription", { title }) };
   const refusal = stageRefusal(campaign.stage, STAGES_FOR.progress);
   if (refusal) {
     return json({ slug: campaign.slug, stage: campaign.stage, title, closedMessage: stageRefusalMessage(t, refusal), progress: null, remindersMessage: null, reviewersPerItem: campaign.reviewersPerItem, meta });
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 type ReminderReply = { message: string | null; sent: { reviewerId: number; pending: number }[]; skipped: { reviewerId: number; nextAt: string }[] };
 
@@ -126,7 +127,7 @@ export default function ReviewProgress() {
             {progress.reviewers.length === 0 ? (
               <p className="mt-3 text-slate-700">{t("campaigns:progress.noAssignments")}</p>
             ) : (
-              <div className="mt-3 overflow-x-auto">
+              <ScrollRegion labelledBy="reviewers-heading" className="mt-3">
                 <table className="w-full min-w-[40rem] border-collapse text-left">
                   <thead>
                     <tr className="border-b border-slate-300">
@@ -183,7 +184,7 @@ export default function ReviewProgress() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </section>
 

@@ -40,11 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary,
     published,
     closedMessage: refusal ? stageRefusalMessage(t, refusal) : null,
-    meta: { title: t("shortlist:publish.metaTitle", { title }) },
+    meta: { title: t("shortlist:publish.metaTitle", { title }), description: t("shortlist:publish.metaDescription", { title }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");

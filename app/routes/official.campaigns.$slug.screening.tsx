@@ -18,7 +18,7 @@ import { CampaignNav } from "~/campaigns/campaign-nav";
 import { requireCampaign } from "~/campaigns/campaigns.server";
 import { formatDate } from "~/components/date-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { dangerButtonClass, ErrorList, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { dangerButtonClass, ErrorList, focusOnError, FormErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
 import { Pager } from "~/components/pager";
 import { deliverSoon } from "~/notifications/mailer.server";
 import { activeScreeningReasons } from "~/screening/reasons.server";
@@ -59,11 +59,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reasons,
     tally,
     closedMessage: refusal ? stageRefusalMessage(t, refusal) : null,
-    meta: { title: t("screening:metaTitle") },
+    meta: { title: t("screening:metaTitle"), description: t("screening:metaDescription") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");
@@ -87,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(withNotice(withoutNotice(url.pathname, url.search), decision === "pass" ? "screeningPassed" : "screeningRejected"));
   }
   if (outcome.error === "nothing_selected") {
-    return json({ result: submission.reply({ formErrors: ["screening:errors.nothingSelected"] }), message: null, ticked }, { status: 400 });
+    // On the checkboxes, so that focus goes to the first of them (they point at the message).
+    return json({ result: submission.reply({ fieldErrors: { ids: ["screening:errors.nothingSelected"] } }), message: null, ticked }, { status: 400 });
   }
   if (outcome.error === "reason_not_found") {
     return json({ result: submission.reply({ fieldErrors: { reasonId: ["screening:errors.reasonNotFound"] } }), message: null, ticked }, { status: 400 });
@@ -220,7 +221,7 @@ export default function ScreeningQueue() {
               </p>
             ) : null}
             <ul className="space-y-3">
-              {queue.rows.map((row) => (
+              {queue.rows.map((row, index) => (
                 <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4" data-item-id={row.id}>
                   <div className="flex flex-wrap items-start gap-3">
                     {open ? (
@@ -231,12 +232,14 @@ export default function ScreeningQueue() {
                         id={`item-${row.id}`}
                         defaultChecked={ticked.has(String(row.id))}
                         className="mt-1 h-5 w-5"
-                        aria-describedby={`item-${row.id}-meta`}
+                        aria-invalid={fields.ids.errors?.length ? true : undefined}
+                        aria-describedby={fields.ids.errors?.length ? `item-${row.id}-meta ${form.errorId}` : `item-${row.id}-meta`}
+                        {...focusOnError(!!fields.ids.errors?.length && index === 0)}
                       />
                     ) : null}
                     <div className="min-w-0 flex-1">
                       {open ? (
-                        <label htmlFor={`item-${row.id}`} className="text-lg font-semibold">
+                        <label htmlFor={`item-${row.id}`} className="text-lg font-semibold elder:inline-flex elder:min-h-12 elder:items-center">
                           {row.title}
                         </label>
                       ) : (

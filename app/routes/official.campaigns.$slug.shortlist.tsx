@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await forbiddenAs403(requireCampaign(database, actor, params.slug ?? ""));
   const { t, locale } = await getT(request);
   const title = locale === "en" ? campaign.titleEn : campaign.titleZh;
-  const meta = { title: t("shortlist:metaTitle", { title }) };
+  const meta = { title: t("shortlist:metaTitle", { title }), description: t("shortlist:intro") };
   const early = stageRefusal(campaign.stage, ["reviewing", "shortlisting"]);
   const published = campaign.stage === "published" || campaign.stage === "closed";
   const showAll = new URL(request.url).searchParams.get("all") === "1";
@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");

@@ -40,11 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: campaign.version,
     move,
     pending: move?.direction === "forward" ? pending : null,
-    meta: { title: t("campaigns:stage.metaTitle") },
+    meta: { title: t("campaigns:stage.metaTitle"), description: t("campaigns:stage.metaDescription") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 const ERRORS = {
   stale: "campaigns:errors.stageStale",

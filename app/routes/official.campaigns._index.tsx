@@ -16,10 +16,10 @@ import { pageMeta } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");
   const [{ t }, rows] = await Promise.all([getT(request), db().then((d) => forbiddenAs403(listCampaigns(d, actor)))]);
-  return json({ rows, meta: { title: t("campaigns:list.metaTitle") } });
+  return json({ rows, meta: { title: t("campaigns:list.metaTitle"), description: t("campaigns:list.metaDescription") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function CampaignList() {
   const { rows } = useLoaderData<typeof loader>();

@@ -26,11 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       reviewersPerItem: "3",
       rubric: DEFAULT_RUBRIC.map((c) => ({ ...c, weight: String(c.weight * 100), scaleMax: String(c.scaleMax) })),
     },
-    meta: { title: t("campaigns:new.metaTitle") },
+    meta: { title: t("campaigns:new.metaTitle"), description: t("campaigns:new.intro") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");

@@ -30,10 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [{ t, locale }, run] = await Promise.all([getT(request), forbiddenAs403(getImportRun(database, actor, runId))]);
   if (!run) throw new Response("Not Found", { status: 404 });
   const items = run.status === "done" ? await forbiddenAs403(importedItems(database, actor, run, ITEM_LINKS)) : [];
-  return json({ run, items, locale, meta: { title: `${t("import:result.metaTitle")} #${run.id}` } });
+  return json({ run, items, locale, meta: { title: `${t("import:result.metaTitle")} #${run.id}`, description: t("import:result.metaDescription") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 function formatDateTime(value: string, locale: string) {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(value));

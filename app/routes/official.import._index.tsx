@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 type FieldProblems = Partial<Record<"kind" | "campaign" | "file", ProblemParams>>;
 

@@ -33,10 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getT(request),
     db().then((d) => forbiddenAs403(listOrganizationsForVerification(d, actor, filters))),
   ]);
-  return json({ ...list, filters, meta: { title: t("admin:organizations.metaTitle") } });
+  return json({ ...list, filters, meta: { title: t("admin:organizations.metaTitle"), description: t("admin:organizations.intro") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "verify:organization:any");

@@ -29,10 +29,10 @@ const PATH = "/official/screening-reasons";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");
   const [{ t }, reasons] = await Promise.all([getT(request), db().then((d) => forbiddenAs403(listScreeningReasons(d, actor)))]);
-  return json({ reasons, meta: { title: t("screening:reasons.metaTitle") } });
+  return json({ reasons, meta: { title: t("screening:reasons.metaTitle"), description: t("screening:reasons.intro") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:campaign:any");

@@ -17,7 +17,7 @@ import { pageMeta } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:item:any");
   const { t } = await getT(request);
-  return json({ ...(await searchStatus()), meta: { title: t("searchAdmin:metaTitle") } });
+  return json({ ...(await searchStatus()), meta: { title: t("searchAdmin:metaTitle"), description: t("searchAdmin:metaDescription") } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/official/search");
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 function Figure({ label, value, warn }: { label: string; value: string | number; warn?: boolean }) {
   return (

@@ -15,6 +15,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { primaryButtonClass } from "~/components/forms";
 import { monthOf, VerifiedBadge } from "~/components/verified-badge";
 import { getOrganizationProfile } from "~/organizations/profiles.server";
+import { excerpt } from "~/sharing/excerpt";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -33,11 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...profile,
     locale,
     isOfficial: can(user, "verify:organization:any"),
-    meta: { title: t("organizations:profile.metaTitle", { name }), description: description.slice(0, 160) || undefined },
+    meta: { title: t("organizations:profile.metaTitle", { name }), description: excerpt(description) || t("organizations:profile.metaDescription", { name }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function OrganizationProfile() {
   const { organization: org, applications, deployments, canEdit, isOfficial, locale } = useLoaderData<typeof loader>();

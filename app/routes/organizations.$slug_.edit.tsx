@@ -14,7 +14,7 @@ import { notFound } from "~/applications/http.server";
 import { forbiddenAs403 } from "~/auth/authorize.server";
 import { requireUser } from "~/auth/current-user.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, inputClass, primaryButtonClass, TextField, useIsSubmitting } from "~/components/forms";
+import { ErrorList, focusOnError, FormErrors, inputClass, primaryButtonClass, TextField, useIsSubmitting } from "~/components/forms";
 import { getProfileForEdit, profileSchema, updateOrganizationProfile } from "~/organizations/profiles.server";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
@@ -32,10 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [{ t, locale }, database] = await Promise.all([getT(request), db()]);
   const org = await forbiddenAs403(getProfileForEdit(database, user, slug));
   if (!org) throw notFound();
-  return json({ org, locale, meta: { title: t("organizations:edit.metaTitle") } });
+  return json({ org, locale, meta: { title: t("organizations:edit.metaTitle"), description: t("organizations:edit.intro") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = slugOf(params.slug);
@@ -65,7 +65,7 @@ function TextArea({ meta, label, hint, rows, lang }: { meta: FieldMetadata<strin
       <p id={hintId} className="text-sm text-slate-700">
         {hint}
       </p>
-      <textarea key={key} {...props} rows={rows} lang={lang} className={`mt-1 ${inputClass}`} />
+      <textarea key={key} {...props} {...focusOnError(!meta.valid)} rows={rows} lang={lang} className={`mt-1 ${inputClass}`} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );

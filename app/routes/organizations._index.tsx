@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function OrganizationsDirectory() {
   const { rows, total, page, pageCount, query, locale, isOfficial } = useLoaderData<typeof loader>();
@@ -109,9 +109,13 @@ export default function OrganizationsDirectory() {
                   <VerifiedBadge verified={o.verified} />
                 </h2>
                 <p className="text-sm text-slate-700">
-                  {en ? o.nameZh : o.nameEn} · {t(`orgKinds.${o.kind}`)}
+                  <span lang={en ? "zh-CN" : "en"}>{en ? o.nameZh : o.nameEn}</span> · {t(`orgKinds.${o.kind}`)}
                 </p>
-                {description ? <p className="mt-2 line-clamp-3 text-slate-800">{description}</p> : null}
+                {description ? (
+                  <p className="mt-2 line-clamp-3 text-slate-800" lang={(en ? o.descriptionEn : o.descriptionZh).trim() ? undefined : en ? "zh-CN" : "en"}>
+                    {description}
+                  </p>
+                ) : null}
                 {o.capabilities.length ? (
                   <ul className="mt-2 flex flex-wrap gap-2 text-sm">
                     {o.capabilities.slice(0, 6).map((c) => (

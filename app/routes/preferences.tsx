@@ -5,6 +5,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 
 import { isLocale } from "~/locales";
+import { withoutLangParam } from "~/sharing/urls";
 import { getPreferences, serializePreferences } from "~/utils/preferences.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
@@ -15,7 +16,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const elder = form.get("elder");
   if (isLocale(locale)) prefs.locale = locale;
   if (elder === "1" || elder === "0") prefs.elder = elder === "1";
-  return redirect(safeRedirectPath(form.get("redirectTo")), {
+  const back = safeRedirectPath(form.get("redirectTo"));
+  // A `?lang=` in the page's address would override the language just chosen.
+  return redirect(isLocale(locale) ? withoutLangParam(back) : back, {
     headers: { "Set-Cookie": await serializePreferences(prefs) },
   });
 }

@@ -16,7 +16,8 @@ import { forbiddenAs403 } from "~/auth/authorize.server";
 import { requireUserWithPermission } from "~/auth/current-user.server";
 import { formatDateTime } from "~/components/date-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { dangerButtonClass, ErrorList, FormErrors, inputClass, primaryButtonClass } from "~/components/forms";
+import { dangerButtonClass, ErrorList, focusOnError, FormErrors, inputClass, primaryButtonClass } from "~/components/forms";
+import { ScrollRegion } from "~/components/scroll-region";
 import { deliverSoon } from "~/notifications/mailer.server";
 import { recuse, recuseSchema } from "~/review/assignment.server";
 import { parseId } from "~/review/common.server";
@@ -46,11 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     page,
     closedMessage: refusal ? stageRefusalMessage(t, refusal) : null,
-    meta: { title: t("review:item.metaTitle", { title: page.item.title }) },
+    meta: { title: t("review:item.metaTitle", { title: page.item.title }), description: t("review:form.intro") },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, database, id, page } = await load(request, params.assignmentId);
@@ -214,7 +215,7 @@ function ScoreForm({ page }: { page: Page }) {
                   </span>
                 </legend>
                 <div className="mt-2 flex flex-wrap gap-2">
-                  {Array.from({ length: c.scaleMax }, (_, i) => String(i + 1)).map((v) => (
+                  {Array.from({ length: c.scaleMax }, (_, i) => String(i + 1)).map((v, i) => (
                     <label
                       key={v}
                       className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-md border border-slate-500 bg-white px-2 text-lg font-semibold has-[:checked]:border-brand-700 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-700 has-[:focus-visible]:ring-offset-2"
@@ -224,6 +225,8 @@ function ScoreForm({ page }: { page: Page }) {
                         name={name}
                         value={v}
                         defaultChecked={current === v}
+                        aria-describedby={scoreErrors?.length ? errorId : undefined}
+                        {...focusOnError(!!scoreErrors?.length && i === 0)}
                         className="sr-only"
                         aria-label={t("review:form.scoreLabel", { criterion: en ? c.labelEn : c.labelZh, value: v, max: c.scaleMax })}
                       />
@@ -243,6 +246,7 @@ function ScoreForm({ page }: { page: Page }) {
                   defaultValue={commentOf(c.key)}
                   aria-invalid={commentErrors?.length ? true : undefined}
                   aria-describedby={commentErrors?.length ? `comment-${c.key}-error` : undefined}
+                  {...focusOnError(!!commentErrors?.length)}
                   className={`mt-1 ${inputClass}`}
                 />
                 <ErrorList id={`comment-${c.key}-error`} errors={commentErrors} values={{ max: COMMENT_MAX }} />
@@ -262,10 +266,12 @@ function ScoreForm({ page }: { page: Page }) {
               rows={4}
               maxLength={OVERALL_COMMENT_MAX}
               defaultValue={typed ? (typed.overallComment ?? "") : (page.mine?.overallComment ?? "")}
-              aria-describedby="overallComment-hint"
+              aria-invalid={errors.overallComment?.length ? true : undefined}
+              aria-describedby={errors.overallComment?.length ? "overallComment-hint overallComment-error" : "overallComment-hint"}
+              {...focusOnError(!!errors.overallComment?.length)}
               className={`mt-1 ${inputClass}`}
             />
-            <ErrorList errors={errors.overallComment ?? null} values={{ max: OVERALL_COMMENT_MAX }} />
+            <ErrorList id="overallComment-error" errors={errors.overallComment ?? null} values={{ max: OVERALL_COMMENT_MAX }} />
           </div>
           {page.editable ? (
             <button type="submit" className={primaryButtonClass} disabled={busy}>
@@ -293,7 +299,7 @@ function OtherReviews({ page }: { page: Page }) {
       ) : page.others.length === 0 ? (
         <p className="mt-2 text-slate-700">{t("review:others.none")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <ScrollRegion labelledBy="others-heading" className="mt-3">
           <table className="w-full min-w-[36rem] border-collapse text-left">
             <thead>
               <tr className="border-b border-slate-300">
@@ -327,7 +333,7 @@ function OtherReviews({ page }: { page: Page }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -18,10 +18,10 @@ import { pageMeta } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "review:item:assigned");
   const [{ t }, campaigns] = await Promise.all([getT(request), db().then((d) => forbiddenAs403(myAssignments(d, actor)))]);
-  return json({ campaigns, meta: { title: t("review:list.metaTitle") } });
+  return json({ campaigns, meta: { title: t("review:list.metaTitle"), description: t("review:list.intro") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function MyReviews() {
   const { campaigns } = useLoaderData<typeof loader>();

@@ -31,11 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     itemType,
     itemId,
     feedback: result.ok ? result.feedback : null,
-    meta: { title: result.ok ? t("review:feedback.metaTitle", { title: result.feedback.title }) : t("review:feedback.heading") },
+    meta: {
+      title: result.ok ? t("review:feedback.metaTitle", { title: result.feedback.title }) : t("review:feedback.heading"),
+      description: result.ok ? t("review:feedback.metaDescription", { title: result.feedback.title }) : t("review:feedback.anonymous"),
+    },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function ItemFeedback() {
   const { itemType, itemId, feedback } = useLoaderData<typeof loader>();

@@ -14,7 +14,7 @@ import { SECRET_FIELDS, signUp, signUpSchema, vendorChoices } from "~/auth/accou
 import { getCurrentUser } from "~/auth/current-user.server";
 import { serializeSessionCookie } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, primaryButtonClass, SelectField, TextField, useIsSubmitting } from "~/components/forms";
+import { ErrorList, focusOnError, FormErrors, primaryButtonClass, SelectField, TextField, useIsSubmitting } from "~/components/forms";
 import { db } from "~/utils/db.server";
 import { replyStatus } from "~/utils/form-status.server";
 import { getT } from "~/utils/i18n.server";
@@ -27,10 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/");
   if (await getCurrentUser(request)) throw redirect(redirectTo);
   const [{ t }, vendors] = await Promise.all([getT(request), db().then(vendorChoices)]);
-  return json({ redirectTo, vendors, meta: { title: t("auth:signup.metaTitle") } });
+  return json({ redirectTo, vendors, meta: { title: t("auth:signup.metaTitle"), description: t("auth:signup.intro") } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -77,12 +77,12 @@ export default function SignUp() {
                 ["resident", t("auth:signup.accountTypeResident"), t("auth:signup.accountTypeResidentHint")],
                 ["firm_member", t("auth:signup.accountTypeFirm"), t("auth:signup.accountTypeFirmHint")],
               ] as const
-            ).map(([value, label, hint]) => {
+            ).map(([value, label, hint], index) => {
               const id = `${accountType.id}-${value}`;
               const { key, ...radio } = getInputProps(accountType, { type: "radio", value });
               return (
                 <label key={value} htmlFor={id} className="flex cursor-pointer gap-3 rounded-md border border-slate-300 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-                  <input key={key} {...radio} id={id} onChange={(e) => setChosenType(e.currentTarget.value)} aria-describedby={`${id}-hint${accountType.errors ? ` ${accountType.errorId}` : ""}`} className="mt-1 h-5 w-5 shrink-0" />
+                  <input key={key} {...radio} {...focusOnError(!accountType.valid && index === 0)} id={id} onChange={(e) => setChosenType(e.currentTarget.value)} aria-describedby={`${id}-hint${accountType.errors ? ` ${accountType.errorId}` : ""}`} className="mt-1 h-5 w-5 shrink-0" />
                   <span>
                     <span className="block font-medium">{label}</span>
                     <span id={`${id}-hint`} className="block text-sm text-slate-700">
@@ -127,7 +127,7 @@ export default function SignUp() {
       </Form>
       <p className="mt-4 text-slate-700">
         {t("auth:signup.haveAccount")}{" "}
-        <Link to="/login" className="font-medium text-brand-700 underline hover:text-brand-800">
+        <Link to={redirectTo === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`} className="font-medium text-brand-700 underline hover:text-brand-800">
           {t("auth:signup.loginLink")}
         </Link>
       </p>

@@ -30,12 +30,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!board) throw new Response("Not Found", { status: 404 });
   const name = locale === "en" ? board.place.nameEn : board.place.nameZh;
   return json(
-    { board, locale, meta: { title: t("boards:board.metaTitle", { name }) } },
+    {
+      board,
+      locale,
+      meta: {
+        title: t("boards:board.metaTitle", { name }),
+        description: t("boards:board.metaDescription", {
+          name,
+          demands: board.demandTotal,
+          piloting: board.matches.piloting.length,
+          deployed: board.matches.deployed.length,
+          vendors: board.vendors.length,
+        }),
+      },
+    },
     { headers: { "Cache-Control": user ? "private, no-store" : "public, max-age=30", Vary: "Cookie" } },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 function Section({ id, title, intro, children, testId }: { id: string; title: string; intro?: string; children: ReactNode; testId?: string }) {
   return (

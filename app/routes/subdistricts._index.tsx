@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { localName } from "~/components/demand-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollRegion } from "~/components/scroll-region";
 import { districtOverview } from "~/matching/boards.server";
 import { db } from "~/utils/db.server";
 import { getT } from "~/utils/i18n.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args);
 
 export default function SubdistrictOverview() {
   const { places, locale } = useLoaderData<typeof loader>();
@@ -81,7 +82,7 @@ export default function SubdistrictOverview() {
         ))}
       </ul>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label={t("boards:overview.tableCaption")} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-base" data-testid="subdistrict-table">
           <caption className="px-4 py-3 text-left text-lg font-semibold">{t("boards:overview.tableCaption")}</caption>
           <thead className="bg-slate-50">
@@ -125,7 +126,7 @@ export default function SubdistrictOverview() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -45,7 +45,7 @@ const EnvSchema = z.object({
   /** Outgoing mail server, e.g. smtp://user:pass@host:587; unset = e-mails stay in the local mailbox (/dev/mailbox). */
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().trim().min(3).default("Putuo Lab <no-reply@putuo-lab.local>"),
-  /** The site's address as users reach it, for absolute links in e-mails. */
+  /** The site's address as users reach it, for absolute links: e-mails, canonical addresses and previews, sitemaps. */
   PUBLIC_URL: publicUrl.default("http://localhost:3000"),
   /** Set to use Meilisearch instead of PostgreSQL full-text search, e.g. http://127.0.0.1:7700. */
   MEILISEARCH_URL: z.url({ protocol: /^https?$/, error: "must look like http://127.0.0.1:7700" }).optional(),

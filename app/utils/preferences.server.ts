@@ -5,6 +5,7 @@
 import { createCookie } from "@remix-run/node";
 
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/locales";
+import { LANG_PARAM, localeFromParam } from "~/sharing/urls";
 
 import { secureCookies } from "./cookies.server";
 
@@ -22,7 +23,30 @@ function preferencesCookie() {
   });
 }
 
+/**
+ * The visitor's preferences for this request. A `?lang=` in the address
+ * (app/sharing/urls.ts) wins over the stored language, so a shared link opens
+ * in its language; the root loader then stores it (`rememberUrlLanguage`).
+ */
 export async function getPreferences(request: Request): Promise<Preferences> {
+  const stored = await storedPreferences(request);
+  const fromUrl = localeFromParam(new URL(request.url).searchParams.get(LANG_PARAM));
+  return fromUrl ? { ...stored, locale: fromUrl } : stored;
+}
+
+/**
+ * The cookie that makes a `?lang=` choice stick, or null when the address
+ * names no language or the same one as stored. Remembering it keeps the
+ * links of a page opened in English in English (they carry no `lang`).
+ */
+export async function rememberUrlLanguage(request: Request): Promise<string | null> {
+  const fromUrl = localeFromParam(new URL(request.url).searchParams.get(LANG_PARAM));
+  if (!fromUrl) return null;
+  const stored = await storedPreferences(request);
+  return stored.locale === fromUrl ? null : serializePreferences({ ...stored, locale: fromUrl });
+}
+
+async function storedPreferences(request: Request): Promise<Preferences> {
   let raw: unknown = null;
   try {
     raw = await preferencesCookie().parse(request.headers.get("Cookie"));

@@ -60,6 +60,21 @@ test("signs up a resident through the form, signed in afterwards", async ({ page
   await expect(page.getByText(email)).toBeVisible();
 });
 
+test("a visitor sent to sign in can sign up instead and still lands where they were going", async ({ page }) => {
+  await page.goto("/demands/new");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fdemands%2Fnew$/);
+  await page.getByRole("main").getByRole("link", { name: /注册/ }).click();
+  await expect(page).toHaveURL(/\/signup\?redirectTo=%2Fdemands%2Fnew$/);
+  await page.getByRole("radio", { name: /^居民/ }).check();
+  await page.getByLabel("电子邮箱").fill(uniqueEmail("signup-redirect"));
+  await page.getByLabel("称呼").fill("李师傅");
+  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("再次输入密码").fill(PASSWORD);
+  await submitFrom(page, page.getByLabel("再次输入密码"), "注册");
+  await expect(page).toHaveURL((url) => url.pathname === "/demands/new");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
 test("signs in with the login form and out with the header button", async ({ page }) => {
   const resident = await newResident(page);
   await page.context().clearCookies();

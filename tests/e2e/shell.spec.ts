@@ -1,6 +1,7 @@
 /**
- * The portal's shell: language, elder mode, the 404 page and the health check,
- * with JavaScript on (project `js`) and off (project `no-js`).
+ * The portal's shell: language, the 404 page and the health check, with
+ * JavaScript on (project `js`) and off (project `no-js`). Elder mode has its
+ * own spec (elder.spec.ts).
  */
 import type { Page } from "@playwright/test";
 
@@ -32,52 +33,6 @@ test("the language switch changes to English, persists across a reload, and back
   await page.getByRole("button", { name: "中文" }).click();
   await expect(html(page)).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
-});
-
-async function baseFontSize(page: Page): Promise<number> {
-  return page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
-}
-
-async function expectLargeTargets(page: Page) {
-  // Polled: without JavaScript the page was just (re)loaded and its stylesheet may still be arriving.
-  await expect.poll(() => baseFontSize(page)).toBeGreaterThanOrEqual(18);
-  const buttons = page.getByRole("button");
-  const count = await buttons.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) {
-    const button = buttons.nth(i);
-    if (!(await button.isVisible())) continue;
-    const box = await button.boundingBox();
-    expect(box?.height ?? 0, `button "${await button.textContent()}" height`).toBeGreaterThanOrEqual(44);
-  }
-}
-
-test("elder mode persists and enlarges text and buttons", async ({ page }) => {
-  await page.goto("/");
-  // A toggle with one name in both states; aria-pressed carries the state.
-  const elder = page.getByRole("button", { name: /长者模式/ });
-  await expect(elder).toHaveAttribute("aria-pressed", "false");
-  expect(await baseFontSize(page)).toBeLessThan(18);
-
-  await elder.click();
-  await expect(elder).toHaveAttribute("aria-pressed", "true");
-  await expect(html(page)).toHaveAttribute("data-elder", "1");
-  await expectLargeTargets(page);
-
-  await page.reload();
-  await expect(elder).toHaveAttribute("aria-pressed", "true");
-  await expectLargeTargets(page);
-
-  // Still on in English, where the button reads "Elder mode".
-  await page.getByRole("button", { name: "English" }).click();
-  await expect(html(page)).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("button", { name: /elder/i })).toHaveAttribute("aria-pressed", "true");
-  await expectLargeTargets(page);
-
-  await page.getByRole("button", { name: /elder/i }).click();
-  await expect(page.getByRole("button", { name: /elder/i })).toHaveAttribute("aria-pressed", "false");
-  await expect(html(page)).toHaveAttribute("data-elder", "0");
-  await expect.poll(() => baseFontSize(page)).toBeLessThan(18);
 });
 
 test("an unknown URL gives the 404 page, in Chinese and in English", async ({ page }) => {

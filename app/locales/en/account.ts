@@ -1,7 +1,8 @@
 import type zh from "../zh-CN/account";
 
 const en: typeof zh = {
-  metaTitle: "My account · Putuo Lab",
+  metaTitle: "My account",
+  metaDescription: "Your roles and organisations; change your name, mobile number, interface language and password.",
   title: "My account",
   overview: "Account",
   email: "E-mail",

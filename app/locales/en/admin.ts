@@ -2,7 +2,8 @@ import type zh from "../zh-CN/admin";
 
 const en: typeof zh = {
   users: {
-    metaTitle: "Users and roles · Putuo Lab",
+    metaTitle: "Users and roles",
+    metaDescription: "For administrators: find users, grant and remove roles, disable and restore accounts.",
     title: "Users and roles",
     searchLabel: "Search by e-mail or name",
     searchSubmit: "Search",
@@ -28,7 +29,7 @@ const en: typeof zh = {
     accountFor: "Account status of {{name}}",
   },
   organizations: {
-    metaTitle: "Verify organisations · Putuo Lab",
+    metaTitle: "Verify organisations",
     title: "Verify organisations",
     intro: "Firms that registered themselves show as “not yet verified” until verified. Check that an organisation is real before verifying it.",
     filters: "Filters",

@@ -2,7 +2,7 @@ import type zh from "../zh-CN/applications";
 
 const en: typeof zh = {
   list: {
-    metaTitle: "Applications · Putuo Lab",
+    metaTitle: "Applications",
     metaDescription: "Solutions tech firms propose for the digital transformation of Putuo District.",
     title: "Applications",
     intro: "Solutions proposed by tech firms. Selected applications, and those their firm chose to make public on submission, are open to everyone.",
@@ -74,8 +74,9 @@ const en: typeof zh = {
     verifyLink: "Go to organisation verification",
   },
   form: {
-    newMetaTitle: "Submit an application · Putuo Lab",
-    editMetaTitle: "Edit application · Putuo Lab",
+    newMetaTitle: "Submit an application",
+    editMetaTitle: "Edit application",
+    editMetaDescription: "Edit an application's text, technology tags, deployments and attachments; submitted applications keep a record of changes.",
     newTitle: "Submit an application",
     editTitle: "Edit application",
     intro: "Describe your solution. Fields marked * are required. You can save a draft, add images or PDFs, then submit.",

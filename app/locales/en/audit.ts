@@ -1,7 +1,7 @@
 import type zh from "../zh-CN/audit";
 
 const en: typeof zh = {
-  metaTitle: "Audit log · Putuo Lab",
+  metaTitle: "Audit log",
   title: "Audit log",
   intro: "Every status change, assignment, override, publication and role change: who did what to which record, when and why.",
   filtersLabel: "Filter the audit log",

@@ -2,7 +2,7 @@ import type zh from "../zh-CN/auth";
 
 const en: typeof zh = {
   login: {
-    metaTitle: "Sign in · Putuo Lab",
+    metaTitle: "Sign in",
     title: "Sign in",
     intro: "Sign in to raise needs, support other people's needs and follow what happens to them.",
     email: "E-mail",
@@ -12,7 +12,7 @@ const en: typeof zh = {
     signupLink: "Create an account",
   },
   signup: {
-    metaTitle: "Create an account · Putuo Lab",
+    metaTitle: "Create an account",
     title: "Create an account",
     intro: "Residents and firms can both sign up. A firm member joins a registered firm or registers a new one (district officials verify organisations).",
     email: "E-mail",

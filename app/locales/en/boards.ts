@@ -22,6 +22,7 @@ const en: typeof zh = {
   },
   board: {
     metaTitle: "{{name}} board",
+    metaDescription: "{{name}} at a glance: {{demands}} demands, {{piloting}} pilots under way, {{deployed}} deployed, {{vendors}} active vendors.",
     back: "Back to the subdistrict boards",
     heading: "{{name}}",
     summary: "Demands: {{demands}} · pilots under way: {{piloting}} · deployed: {{deployed}} · active vendors: {{vendors}}",

@@ -3,7 +3,8 @@ import type zh from "../zh-CN/campaigns";
 const en: typeof zh = {
   backToList: "← Back to campaigns",
   list: {
-    metaTitle: "Campaigns · Putuo Lab",
+    metaTitle: "Campaigns",
+    metaDescription: "All calls run by the district commission: their stage, dates, quotas and submissions.",
     title: "Campaigns",
     new: "New campaign",
     reasons: "Screening reason templates",
@@ -22,13 +23,14 @@ const en: typeof zh = {
     publish: "Publish the lists",
   },
   new: {
-    metaTitle: "New campaign · Putuo Lab",
+    metaTitle: "New campaign",
     title: "New campaign",
     intro: "A new campaign starts in the “Collecting” stage. Fields marked * are required.",
     submit: "Create campaign",
   },
   edit: {
-    metaTitle: "Edit: {{title}} · Putuo Lab",
+    metaTitle: "Edit: {{title}}",
+    metaDescription: "Edit the call “{{title}}”: its titles, description, dates, quotas and rubric.",
     title: "Edit campaign",
     submit: "Save changes",
     staleHelp: "What you typed is still in the form below; it has not been saved.",
@@ -71,7 +73,8 @@ const en: typeof zh = {
     removeCriterionN: "Remove criterion {{n}}",
   },
   overview: {
-    metaTitle: "{{title}} · Campaigns · Putuo Lab",
+    metaTitle: "{{title}} · Campaigns",
+    metaDescription: "The call “{{title}}”: its stage, dates, quotas and how many items are in each state.",
     stage: "Current stage",
     moveTo: "Move on to: {{stage}}",
     moveBack: "Step back to: {{stage}}",
@@ -97,7 +100,8 @@ const en: typeof zh = {
     closed: "This campaign is over.",
   },
   stage: {
-    metaTitle: "Change stage · Putuo Lab",
+    metaTitle: "Change stage",
+    metaDescription: "Move a call to its next stage or back to the previous one; the change is recorded in the audit log.",
     title: "Change stage: {{title}}",
     confirmForward: "Move from “{{from}}” on to “{{to}}”?",
     confirmBack: "Step back from “{{from}}” to “{{to}}”?",
@@ -110,7 +114,8 @@ const en: typeof zh = {
     toShortlist: "Go to the publish page",
   },
   progress: {
-    metaTitle: "Review progress: {{title}} · Putuo Lab",
+    metaTitle: "Review progress: {{title}}",
+    metaDescription: "Review progress of “{{title}}”: what each reviewer has done and has left, with reminders for those behind.",
     title: "Review progress: {{title}}",
     reviewers: "Reviewers",
     reviewer: "Reviewer",

@@ -80,6 +80,7 @@ const en: typeof zh = {
   footer: {
     about: "Run by the Putuo District Science and Technology Commission",
     district: "Putuo: 55.5 km², about 1.24 million residents, 8 subdistricts and 2 towns, 265 residents' committees.",
+    api: "Developer API",
   },
   form: {
     required: "Required",

@@ -2,7 +2,7 @@ import type zh from "../zh-CN/demands";
 
 const en: typeof zh = {
   list: {
-    metaTitle: "Demands · Putuo Lab",
+    metaTitle: "Demands",
     metaDescription: "Smart-city needs raised by residents, firms, neighbourhood committees and city managers in Putuo.",
     title: "Demands",
     intro: "Needs people have raised. If one is yours too, support it with “Me too”; if not, raise your own.",
@@ -65,9 +65,10 @@ const en: typeof zh = {
   },
   form: {
     newTitle: "Raise a demand",
-    newMetaTitle: "Raise a demand · Putuo Lab",
+    newMetaTitle: "Raise a demand",
     editTitle: "Edit demand",
-    editMetaTitle: "Edit demand · Putuo Lab",
+    editMetaTitle: "Edit demand",
+    editMetaDescription: "Edit a demand that has not gone to review yet: its title, description, domain, subdistrict and contact.",
     intro: "In plain words: what is difficult now, how you would like it solved, and who would benefit.",
     campaign: "Campaign",
     campaignIn: "This demand goes into: {{title}}",

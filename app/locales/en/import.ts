@@ -2,7 +2,7 @@ import type zh from "../zh-CN/import";
 
 const en: typeof zh = {
   nav: "Bulk import",
-  metaTitle: "Bulk import · Putuo Lab",
+  metaTitle: "Bulk import",
   title: "Import demands and applications",
   intro: "Bring a list you already keep (CSV, Excel XLSX or JSON) into a campaign in one go. Every row is checked first: if any row has a problem, nothing is imported and the report names each row, column and problem. Imported items arrive as submitted.",
   form: {
@@ -78,7 +78,8 @@ const en: typeof zh = {
     text: "text",
   },
   result: {
-    metaTitle: "Import result · Putuo Lab",
+    metaTitle: "Import result",
+    metaDescription: "The outcome of one bulk import: the items imported, or each problem with its row, column and reason.",
     title: "Import result",
     run: "Import #{{id}}",
     file: "File",

@@ -1,7 +1,8 @@
 import type zh from "../zh-CN/inbox";
 
 const en: typeof zh = {
-  metaTitle: "Notices ({{unread}} unread) · Putuo Lab",
+  metaTitle: "Notices ({{unread}} unread)",
+  metaDescription: "Notifications about your submissions, review tasks and matches; mark them read one by one or all at once.",
   title: "My notices",
   summary: "{{total}} in all, {{unread}} unread.",
   empty: "You have no notices yet.",

@@ -1,7 +1,7 @@
 import type zh from "../zh-CN/intake";
 
 const en: typeof zh = {
-  metaTitle: "Take in a need for a resident · Putuo Lab",
+  metaTitle: "Take in a need for a resident",
   title: "Take in a need for a resident",
   intro: "For residents who cannot use a phone or a computer. Ask for the resident's consent first and record how it was given. The need is submitted at once.",
   resident: "Resident",

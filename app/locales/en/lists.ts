@@ -2,7 +2,7 @@ import type zh from "../zh-CN/lists";
 
 const en: typeof zh = {
   index: {
-    metaTitle: "Selected lists · Putuo Lab",
+    metaTitle: "Selected lists",
     metaDescription: "The lists of selected applications and demands published by Putuo's digital transformation calls.",
     title: "Selected lists",
     intro: "The innovative applications and scenario demands selected after expert review by the district's science and technology commission. Open a campaign for its full ranking.",
@@ -11,7 +11,7 @@ const en: typeof zh = {
     publishedOn: "Published {{date}}",
   },
   detail: {
-    metaTitle: "{{title}}: selected lists · Putuo Lab",
+    metaTitle: "{{title}}: selected lists",
     metaDescription: "{{title}}: {{applications}} selected applications and {{demands}} selected demands.",
     back: "All lists",
     jump: "Jump to",

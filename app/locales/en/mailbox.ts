@@ -1,7 +1,7 @@
 import type zh from "../zh-CN/mailbox";
 
 const en: typeof zh = {
-  metaTitle: "Local mailbox · Putuo Lab",
+  metaTitle: "Local mailbox",
   title: "Local mailbox",
   intro: "Every e-mail the portal wrote. Without SMTP_URL nothing is really sent: the e-mails are kept here (status “Local”).",
   total_one: "{{count}} e-mail",
@@ -17,5 +17,6 @@ const en: typeof zh = {
   lastError: "Last error",
   back: "← Back to the local mailbox",
   messageTitle: "{{subject}} · Local mailbox",
+  messageDescription: "The e-mail “{{subject}}” sent by the portal: recipient, delivery status and text.",
 };
 export default en;

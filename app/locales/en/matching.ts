@@ -63,6 +63,7 @@ const en: typeof zh = {
   },
   candidates: {
     metaTitle: "Matching vendors to: {{title}}",
+    metaDescription: "Vendor solutions suggested for the demand “{{title}}”, ranked by match score, with the reasons.",
     back: "Back to the demand",
     heading: "Match vendors to this demand",
     subdistrict: "Subdistrict: {{place}}",
@@ -115,6 +116,7 @@ const en: typeof zh = {
   },
   match: {
     metaTitle: "Match: {{demand}} × {{application}}",
+    metaDescription: "The match between the demand “{{demand}}” and the solution “{{application}}”: its stage, pilot plan and history.",
     back: "Back to the demand's matching page",
     heading: "Match progress",
     progress: "Progress",
@@ -174,6 +176,7 @@ const en: typeof zh = {
   },
   reverse: {
     metaTitle: "Demands it could serve: {{title}}",
+    metaDescription: "Demands the solution “{{title}}” could serve, ranked by match score, ready to respond to.",
     back: "Back to the solution",
     heading: "Demands this solution could serve",
     intro: "By match score, the top {{count}}; the score is worked out as when solutions are suggested for a demand.",

@@ -1,7 +1,7 @@
 import type zh from "../zh-CN/my";
 
 const en: typeof zh = {
-  metaTitle: "My submissions · Putuo Lab",
+  metaTitle: "My submissions",
   title: "My submissions",
   intro: "The demands you raised (drafts and needs taken in for residents included) and the applications you or your organisations submitted, with their history.",
   demands: "My demands",

@@ -2,7 +2,7 @@ import type zh from "../zh-CN/organizations";
 
 const en: typeof zh = {
   directory: {
-    metaTitle: "Firms and organisations · Putuo Lab",
+    metaTitle: "Firms and organisations",
     metaDescription: "Tech firms offering digital solutions to Putuo District, and the subdistricts and committees taking part.",
     title: "Firms and organisations",
     intro: "Tech firms and organisations taking part in Putuo's digital transformation. Verified ones have been checked by the district commission.",
@@ -18,6 +18,7 @@ const en: typeof zh = {
   },
   profile: {
     metaTitle: "{{name}} · Firms and organisations",
+    metaDescription: "{{name}} on Putuo Lab: its applications, where they run and whether it is verified.",
     verified: "Verified",
     unverified: "Not yet verified",
     verifiedLabel: "Organisation verified by the district commission",
@@ -37,7 +38,7 @@ const en: typeof zh = {
     back: "Back to firms and organisations",
   },
   edit: {
-    metaTitle: "Edit profile · Putuo Lab",
+    metaTitle: "Edit profile",
     title: "Edit the organisation's profile",
     intro: "The organisation's account owners can edit this. Its name and verification are managed by the district commission.",
     descriptionZh: "Description in Chinese",

@@ -2,7 +2,7 @@ import type zh from "../zh-CN/review";
 
 const en: typeof zh = {
   list: {
-    metaTitle: "My reviews · Putuo Lab",
+    metaTitle: "My reviews",
     title: "My review assignments",
     intro: "These are the items assigned to you. Review is blind: you cannot see other experts' scores until you have submitted your own; after that you see them anonymised. You can change your scores until the review stage ends.",
     empty: "No items are assigned to you at the moment.",
@@ -14,7 +14,7 @@ const en: typeof zh = {
   maturity: { concept: "Concept", pilot: "Piloted", deployed: "Deployed at scale" },
   costBand: { under_100k: "Under CNY 100k", "100k_500k": "CNY 100k–500k", "500k_2m": "CNY 500k–2m", over_2m: "Over CNY 2m" },
   item: {
-    metaTitle: "Review: {{title}} · Putuo Lab",
+    metaTitle: "Review: {{title}}",
     details: "The item",
     type: "Type",
     vendor: "Vendor",
@@ -56,7 +56,8 @@ const en: typeof zh = {
     done: "You stepped aside from this item. Reason: {{reason}}",
   },
   assign: {
-    metaTitle: "Assign reviewers: {{title}} · Putuo Lab",
+    metaTitle: "Assign reviewers: {{title}}",
+    metaDescription: "Assign reviewers to the items of “{{title}}”: balanced automatically, never with a conflict of interest, adjustable item by item.",
     title: "Assign reviewers · {{title}}",
     intro: "Every item in review needs {{k}} reviewers. Automatic assignment keeps the experts' loads balanced (within one item of each other) and never gives an item to an expert from the submitting organisation or who declared a conflict with it. You can also add or remove reviewers item by item.",
     autoHeading: "Automatic assignment",
@@ -89,7 +90,8 @@ const en: typeof zh = {
     add: "Add",
   },
   feedback: {
-    metaTitle: "Review feedback: {{title}} · Putuo Lab",
+    metaTitle: "Review feedback: {{title}}",
+    metaDescription: "Reviewers' feedback on “{{title}}”: the average score per criterion and anonymous comments.",
     heading: "Reviewers' feedback",
     basis: "Summarised from {{n}} expert reviews.",
     none: "There are no reviews of this item.",

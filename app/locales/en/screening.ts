@@ -1,7 +1,8 @@
 import type zh from "../zh-CN/screening";
 
 const en: typeof zh = {
-  metaTitle: "Screening · Putuo Lab",
+  metaTitle: "Screening",
+  metaDescription: "Screen submitted demands and applications: pass or reject each one, with the reason sent to the submitter.",
   title: "Screening: {{title}}",
   tabsLabel: "Kind of item",
   tabs: { application: "Applications ({{waiting}} waiting)", demand: "Demands ({{waiting}} waiting)" },
@@ -32,7 +33,7 @@ const en: typeof zh = {
   rejectSelected: "Reject the ticked items",
   manageReasons: "Manage reason templates",
   reasons: {
-    metaTitle: "Screening reason templates · Putuo Lab",
+    metaTitle: "Screening reason templates",
     title: "Screening reason templates",
     intro:
       "Reasons to choose from when rejecting at screening. The submitter is told the reason, so give it in both Chinese and English. A deactivated reason is no longer offered; past uses stay on record.",

@@ -1,7 +1,7 @@
 import type zh from "../zh-CN/search";
 
 const en: typeof zh = {
-  metaTitle: "Search · Putuo Lab",
+  metaTitle: "Search",
   metaDescription: "Search demands, applications and organisations in Chinese or English, filtered by domain, subdistrict, technology and more.",
   title: "Search",
   label: "Search demands, applications and organisations",

@@ -1,7 +1,8 @@
 import type zh from "../zh-CN/searchAdmin";
 
 const en: typeof zh = {
-  metaTitle: "Search index status · Putuo Lab",
+  metaTitle: "Search index status",
+  metaDescription: "The search engine's health, pending and failed index updates, and a full reindex.",
   title: "Search index status",
   engine: "Search engine",
   healthy: "healthy",

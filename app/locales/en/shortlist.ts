@@ -1,7 +1,7 @@
 import type zh from "../zh-CN/shortlist";
 
 const en: typeof zh = {
-  metaTitle: "Ranking and shortlist: {{title}} · Putuo Lab",
+  metaTitle: "Ranking and shortlist: {{title}}",
   title: "Ranking and shortlist · {{title}}",
   intro: "Items are ranked by normalised weighted score (so that a harsh or a lenient reviewer does not decide the outcome) and cut at the quota, applications and demands separately. Ties at the cut, items skipped for the per-vendor cap and reviews far from the others are flagged. Moving an item across the cut needs a reason, which is audited.",
   published: "This campaign's lists have been published.",
@@ -62,7 +62,8 @@ const en: typeof zh = {
     toPublish: "Go to publishing",
   },
   publish: {
-    metaTitle: "Publish the lists: {{title}} · Putuo Lab",
+    metaTitle: "Publish the lists: {{title}}",
+    metaDescription: "Confirm and publish the selected applications and demands of “{{title}}”.",
     title: "Publish the lists · {{title}}",
     already: "This campaign's lists are already published; they cannot be published twice.",
     summary: "What will be published",

@@ -1,6 +1,7 @@
 /** The signed-in user's own account page. */
 export default {
-  metaTitle: "我的账户 · 普陀数字化转型实验室",
+  metaTitle: "我的账户",
+  metaDescription: "查看您的角色和所属机构，修改称呼、手机号码、界面语言和密码。",
   title: "我的账户",
   overview: "账户信息",
   email: "电子邮箱",

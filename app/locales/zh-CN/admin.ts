@@ -1,7 +1,8 @@
 /** Administration: users and roles (admins), organisation verification (officials). */
 export default {
   users: {
-    metaTitle: "用户与角色 · 普陀数字化转型实验室",
+    metaTitle: "用户与角色",
+    metaDescription: "管理员查找用户，授予或撤销角色，停用或恢复账户。",
     title: "用户与角色",
     searchLabel: "按邮箱或称呼搜索",
     searchSubmit: "搜索",
@@ -27,7 +28,7 @@ export default {
     accountFor: "{{name}} 的账户状态",
   },
   organizations: {
-    metaTitle: "机构认证 · 普陀数字化转型实验室",
+    metaTitle: "机构认证",
     title: "机构认证",
     intro: "自行登记的企业在认证前显示为“待认证”。请核实机构真实存在后再认证。",
     filters: "筛选",

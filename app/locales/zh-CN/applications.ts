@@ -1,7 +1,7 @@
 /** Applications: the solutions tech firms propose (list, detail, form). */
 export default {
   list: {
-    metaTitle: "创新应用 · 普陀数字化转型实验室",
+    metaTitle: "创新应用",
     metaDescription: "科技企业为普陀区城市数字化转型提交的创新应用与解决方案。",
     title: "创新应用",
     intro: "科技企业提交的解决方案。入选榜单的应用，以及企业选择提交即公开的应用，对所有人可见。",
@@ -73,8 +73,9 @@ export default {
     verifyLink: "前往机构认证",
   },
   form: {
-    newMetaTitle: "提交新应用 · 普陀数字化转型实验室",
-    editMetaTitle: "修改应用 · 普陀数字化转型实验室",
+    newMetaTitle: "提交新应用",
+    editMetaTitle: "修改应用",
+    editMetaDescription: "修改应用的内容、技术标签、部署地点和附件；已提交的应用保留修改记录。",
     newTitle: "提交新应用",
     editTitle: "修改应用",
     intro: "请介绍您的解决方案。带 * 的为必填项。可先保存草稿，上传图片或 PDF 附件后再提交。",

@@ -1,6 +1,6 @@
 /** The audit browser. */
 export default {
-  metaTitle: "操作记录 · 普陀数字化转型实验室",
+  metaTitle: "操作记录",
   title: "操作记录",
   intro: "系统中的每一次状态变更、分配、调整、发布和角色变更：谁、在何时、对什么、为什么。",
   filtersLabel: "筛选操作记录",

@@ -1,7 +1,7 @@
 /** Sign-in, sign-up and the validation messages of account forms. */
 export default {
   login: {
-    metaTitle: "登录 · 普陀数字化转型实验室",
+    metaTitle: "登录",
     title: "登录",
     intro: "登录后可以提交需求、为需求点赞，并跟踪处理进展。",
     email: "电子邮箱",
@@ -11,7 +11,7 @@ export default {
     signupLink: "注册新账户",
   },
   signup: {
-    metaTitle: "注册 · 普陀数字化转型实验室",
+    metaTitle: "注册",
     title: "注册账户",
     intro: "居民和企业都可以注册。企业成员可以加入已有企业，或登记新企业（由区科委工作人员认证）。",
     email: "电子邮箱",

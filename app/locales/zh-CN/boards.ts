@@ -21,6 +21,7 @@ export default {
   },
   board: {
     metaTitle: "{{name}}看板",
+    metaDescription: "{{name}}的数字化转型看板：需求 {{demands}} 条，试点 {{piloting}} 项，已落地 {{deployed}} 项，活跃企业 {{vendors}} 家。",
     back: "返回街镇看板",
     heading: "{{name}}",
     summary: "需求 {{demands}} 条 · 试点 {{piloting}} 项 · 已落地 {{deployed}} 项 · 活跃企业 {{vendors}} 家",

@@ -2,7 +2,8 @@
 export default {
   backToList: "← 返回征集活动列表",
   list: {
-    metaTitle: "征集活动 · 普陀数字化转型实验室",
+    metaTitle: "征集活动",
+    metaDescription: "区科委的全部征集活动：所处阶段、征集时间、名额和提交数量。",
     title: "征集活动",
     new: "新建征集活动",
     reasons: "初筛理由模板",
@@ -21,13 +22,14 @@ export default {
     publish: "发布名单",
   },
   new: {
-    metaTitle: "新建征集活动 · 普陀数字化转型实验室",
+    metaTitle: "新建征集活动",
     title: "新建征集活动",
     intro: "新活动从“征集中”阶段开始。带 * 的为必填项。",
     submit: "创建征集活动",
   },
   edit: {
-    metaTitle: "编辑：{{title}} · 普陀数字化转型实验室",
+    metaTitle: "编辑：{{title}}",
+    metaDescription: "修改征集活动“{{title}}”的标题、说明、时间、名额和评分标准。",
     title: "编辑征集活动",
     submit: "保存修改",
     staleHelp: "您填写的内容仍保留在下方表单中，尚未保存。",
@@ -69,7 +71,8 @@ export default {
     removeCriterionN: "删除评分项 {{n}}",
   },
   overview: {
-    metaTitle: "{{title}} · 征集活动 · 普陀数字化转型实验室",
+    metaTitle: "{{title}} · 征集活动",
+    metaDescription: "征集活动“{{title}}”的阶段、时间、名额和各状态的条目数量。",
     stage: "当前阶段",
     moveTo: "进入下一阶段：{{stage}}",
     moveBack: "退回上一阶段：{{stage}}",
@@ -95,7 +98,8 @@ export default {
     closed: "本次征集已结束。",
   },
   stage: {
-    metaTitle: "更改阶段 · 普陀数字化转型实验室",
+    metaTitle: "更改阶段",
+    metaDescription: "让征集活动进入下一阶段或退回上一阶段，变更记入操作记录。",
     title: "更改阶段：{{title}}",
     confirmForward: "确定要从“{{from}}”进入“{{to}}”吗？",
     confirmBack: "确定要从“{{from}}”退回“{{to}}”吗？",
@@ -108,7 +112,8 @@ export default {
     toShortlist: "前往发布名单页面",
   },
   progress: {
-    metaTitle: "评审进度：{{title}} · 普陀数字化转型实验室",
+    metaTitle: "评审进度：{{title}}",
+    metaDescription: "征集活动“{{title}}”的评审进度：每位专家已完成和待完成的评审，可提醒未完成的专家。",
     title: "评审进度：{{title}}",
     reviewers: "评审专家",
     reviewer: "专家",

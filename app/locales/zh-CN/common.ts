@@ -79,6 +79,7 @@ export default {
   footer: {
     about: "普陀区科学技术委员会主办",
     district: "普陀区：面积 55.5 平方公里，常住人口约 124 万，下辖 8 个街道、2 个镇，265 个居民委员会。",
+    api: "开放接口（API）",
   },
   form: {
     required: "必填",

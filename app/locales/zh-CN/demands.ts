@@ -1,7 +1,7 @@
 /** Demands: the public list, the detail page, the form, supports. */
 export default {
   list: {
-    metaTitle: "场景需求 · 普陀数字化转型实验室",
+    metaTitle: "场景需求",
     metaDescription: "居民、企业、居委会和城市管理部门提出的城市数字化转型场景需求。",
     title: "场景需求",
     intro: "这里是大家提出的身边需求。看到和您一样的需求，点“我也需要”支持它；没有的话，提出您的需求。",
@@ -64,9 +64,10 @@ export default {
   },
   form: {
     newTitle: "提出需求",
-    newMetaTitle: "提出需求 · 普陀数字化转型实验室",
+    newMetaTitle: "提出需求",
     editTitle: "修改需求",
-    editMetaTitle: "修改需求 · 普陀数字化转型实验室",
+    editMetaTitle: "修改需求",
+    editMetaDescription: "修改尚未进入评审的需求：标题、描述、领域、所在街镇和联系方式。",
     intro: "请用简单的话写清楚：遇到了什么困难，希望怎样解决，谁会受益。",
     campaign: "征集活动",
     campaignIn: "本需求将提交到：{{title}}",

@@ -2,7 +2,7 @@
 export default {
   /** For the site header's link to /official/import. */
   nav: "批量导入",
-  metaTitle: "批量导入 · 普陀数字化转型实验室",
+  metaTitle: "批量导入",
   title: "批量导入需求与应用",
   intro: "把已有的表格（CSV、Excel XLSX 或 JSON）一次导入某个征集活动。导入前会逐行检查；只要有一行有问题，就不会导入任何内容，并列出每个问题所在的行、列和原因。导入的条目状态为“已提交”。",
   form: {
@@ -78,7 +78,8 @@ export default {
     text: "文字",
   },
   result: {
-    metaTitle: "导入结果 · 普陀数字化转型实验室",
+    metaTitle: "导入结果",
+    metaDescription: "一次批量导入的结果：导入的条目，或每个问题所在的行、列和原因。",
     title: "导入结果",
     run: "导入批次 #{{id}}",
     file: "文件",

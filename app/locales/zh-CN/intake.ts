@@ -1,6 +1,6 @@
 /** Assisted intake: a community worker submits a need on a resident's behalf. */
 export default {
-  metaTitle: "代居民登记需求 · 普陀数字化转型实验室",
+  metaTitle: "代居民登记需求",
   title: "代居民登记需求",
   intro: "为不方便使用手机或电脑的居民登记需求。请先征得居民同意，并记录同意的方式。登记后需求直接提交。",
   resident: "居民",

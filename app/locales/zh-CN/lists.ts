@@ -1,7 +1,7 @@
 /** Lists: the public published lists of selected applications and demands. */
 export default {
   index: {
-    metaTitle: "入选名单 · 普陀 Lab",
+    metaTitle: "入选名单",
     metaDescription: "普陀区数字化转型场景征集活动公布的入选应用与需求清单。",
     title: "入选名单",
     intro: "经专家评审、区科委遴选后公布的创新应用和场景需求清单。点击活动名称查看完整排名。",
@@ -10,7 +10,7 @@ export default {
     publishedOn: "发布于 {{date}}",
   },
   detail: {
-    metaTitle: "{{title}} 入选名单 · 普陀 Lab",
+    metaTitle: "{{title}} 入选名单",
     metaDescription: "{{title}}：入选应用 {{applications}} 项，入选需求 {{demands}} 项。",
     back: "全部名单",
     jump: "跳转到",

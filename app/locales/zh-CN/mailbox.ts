@@ -1,6 +1,6 @@
 /** The local mailbox for developers (and administrators). */
 export default {
-  metaTitle: "本地邮箱 · 普陀数字化转型实验室",
+  metaTitle: "本地邮箱",
   title: "本地邮箱",
   intro: "门户发出的全部电子邮件。未配置 SMTP_URL 时邮件不会真正发出，只保存在这里（状态为“本地”）。",
   total_one: "共 {{count}} 封",
@@ -16,4 +16,5 @@ export default {
   lastError: "最近的错误",
   back: "← 返回本地邮箱",
   messageTitle: "{{subject}} · 本地邮箱",
+  messageDescription: "门户发出的邮件“{{subject}}”：收件人、发送状态和正文。",
 };

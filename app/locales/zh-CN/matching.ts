@@ -62,6 +62,7 @@ export default {
   },
   candidates: {
     metaTitle: "为需求匹配企业：{{title}}",
+    metaDescription: "为需求“{{title}}”推荐的企业方案，按匹配度排序并说明理由。",
     back: "返回需求详情",
     heading: "为需求匹配企业方案",
     subdistrict: "所在街镇：{{place}}",
@@ -114,6 +115,7 @@ export default {
   },
   match: {
     metaTitle: "匹配：{{demand}} × {{application}}",
+    metaDescription: "需求“{{demand}}”与方案“{{application}}”的匹配：当前阶段、试点安排和办理记录。",
     back: "返回需求的匹配页",
     heading: "匹配进展",
     progress: "流程进度",
@@ -173,6 +175,7 @@ export default {
   },
   reverse: {
     metaTitle: "可服务的需求：{{title}}",
+    metaDescription: "方案“{{title}}”可以服务的需求，按匹配度排序，可直接响应。",
     back: "返回方案详情",
     heading: "这个方案可以服务的需求",
     intro: "按匹配度排序，前 {{count}} 项；匹配度的算法与为需求推荐方案时相同。",

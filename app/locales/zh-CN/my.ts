@@ -1,6 +1,6 @@
 /** "My submissions" and the timelines (history from the audit log) it shares with the demand page. */
 export default {
-  metaTitle: "我的提交 · 普陀数字化转型实验室",
+  metaTitle: "我的提交",
   title: "我的提交",
   intro: "您提出的需求（包括草稿和代居民登记的需求），以及您或您所在机构提交的应用，和它们的办理记录。",
   demands: "我的需求",

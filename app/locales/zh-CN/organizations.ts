@@ -1,7 +1,7 @@
 /** Organisations: the public directory, profiles and the members' profile edit. */
 export default {
   directory: {
-    metaTitle: "企业与机构 · 普陀数字化转型实验室",
+    metaTitle: "企业与机构",
     metaDescription: "为普陀区提供数字化解决方案的科技企业，以及街道、居委会等机构。",
     title: "企业与机构",
     intro: "参与普陀区数字化转型的科技企业和机构。已认证的机构经区科委核实。",
@@ -17,6 +17,7 @@ export default {
   },
   profile: {
     metaTitle: "{{name}} · 企业与机构",
+    metaDescription: "{{name}}在普陀数字化转型实验室的主页：提交的应用、部署地点和认证状态。",
     verified: "已认证",
     unverified: "待认证",
     verifiedLabel: "已通过区科委认证的机构",
@@ -36,7 +37,7 @@ export default {
     back: "返回企业与机构",
   },
   edit: {
-    metaTitle: "修改机构资料 · 普陀数字化转型实验室",
+    metaTitle: "修改机构资料",
     title: "修改机构资料",
     intro: "机构账户的负责人可以修改这些资料。名称和认证状态由区科委管理。",
     descriptionZh: "中文简介",

@@ -1,7 +1,7 @@
 /** Review: reviewers' pages (my assignments, the review form), officials' assignment page, feedback to submitters. */
 export default {
   list: {
-    metaTitle: "我的评审 · 普陀 Lab",
+    metaTitle: "我的评审",
     title: "我的评审任务",
     intro: "以下是分配给您的评审项目。评审为背靠背方式：提交您自己的评分之前，看不到其他专家的评分；提交后可看到匿名的其他评分。评审阶段结束前，您可以随时修改自己的评分。",
     empty: "目前没有分配给您的评审项目。",
@@ -13,7 +13,7 @@ export default {
   maturity: { concept: "概念方案", pilot: "已试点", deployed: "已规模部署" },
   costBand: { under_100k: "10万元以下", "100k_500k": "10万–50万元", "500k_2m": "50万–200万元", over_2m: "200万元以上" },
   item: {
-    metaTitle: "评审：{{title}} · 普陀 Lab",
+    metaTitle: "评审：{{title}}",
     details: "项目内容",
     type: "类型",
     vendor: "申报企业",
@@ -55,7 +55,8 @@ export default {
     done: "您已回避此项目。理由：{{reason}}",
   },
   assign: {
-    metaTitle: "分配评审专家：{{title}} · 普陀 Lab",
+    metaTitle: "分配评审专家：{{title}}",
+    metaDescription: "为“{{title}}”的项目分配评审专家：自动均衡分配，避开利益冲突，也可逐项调整。",
     title: "分配评审专家 · {{title}}",
     intro: "每个进入评审的项目需要 {{k}} 位专家。自动分配会让各位专家的任务量尽量均衡（相差不超过 1 项），并且不会把项目分给来自申报单位、或已声明与该单位存在利益冲突的专家。也可以逐项手动增减。",
     autoHeading: "自动分配",
@@ -88,7 +89,8 @@ export default {
     add: "添加",
   },
   feedback: {
-    metaTitle: "评审反馈：{{title}} · 普陀 Lab",
+    metaTitle: "评审反馈：{{title}}",
+    metaDescription: "“{{title}}”的专家评审反馈：各项评分标准的平均分和匿名评语。",
     heading: "专家评审反馈",
     basis: "根据 {{n}} 位专家的评分汇总。",
     none: "此项目没有专家评分记录。",

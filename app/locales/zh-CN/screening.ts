@@ -1,6 +1,7 @@
 /** Screening: the queue of submitted items, decisions, reason templates. */
 export default {
-  metaTitle: "初筛 · 普陀数字化转型实验室",
+  metaTitle: "初筛",
+  metaDescription: "初筛已提交的需求和应用：逐项通过或不通过，并告知提交人理由。",
   title: "初筛：{{title}}",
   tabsLabel: "项目类型",
   tabs: { application: "应用（待筛 {{waiting}}）", demand: "需求（待筛 {{waiting}}）" },
@@ -31,7 +32,7 @@ export default {
   rejectSelected: "勾选的项目不通过",
   manageReasons: "管理常用理由",
   reasons: {
-    metaTitle: "初筛理由模板 · 普陀数字化转型实验室",
+    metaTitle: "初筛理由模板",
     title: "初筛理由模板",
     intro: "初筛不通过时可以选用这些理由。理由会告知提交人，请中英文都填写。停用的理由不再出现在选项中，但已使用的记录会保留。",
     add: "添加理由",

@@ -1,5 +1,5 @@
 export default {
-  metaTitle: "搜索 · 普陀数字化转型实验室",
+  metaTitle: "搜索",
   metaDescription: "在场景需求、创新应用和机构中搜索，支持中文和英文，可按领域、街道镇、技术等筛选。",
   title: "搜索",
   label: "搜索需求、应用和机构",

@@ -1,5 +1,6 @@
 export default {
-  metaTitle: "搜索索引状态 · 普陀数字化转型实验室",
+  metaTitle: "搜索索引状态",
+  metaDescription: "搜索引擎的运行状态、待同步的更新和失败记录，可重建索引。",
   title: "搜索索引状态",
   engine: "搜索引擎",
   healthy: "运行正常",

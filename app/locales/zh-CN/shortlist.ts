@@ -1,6 +1,6 @@
 /** Shortlist: the officials' ranking, the cut under quota, overrides, applying and publishing. */
 export default {
-  metaTitle: "排名与入围：{{title}} · 普陀 Lab",
+  metaTitle: "排名与入围：{{title}}",
   title: "排名与入围名单 · {{title}}",
   intro: "项目按标准化加权得分排序（消除个别专家打分偏严或偏松的影响），应用和需求分别按名额截取。名额线上的同分、因单家企业入围上限而跳过的项目、以及与其他专家差异较大的评分，都会醒目标出。调整名单必须填写理由，并记入审计日志。",
   published: "本次活动的名单已经发布。",
@@ -61,7 +61,8 @@ export default {
     toPublish: "前往发布",
   },
   publish: {
-    metaTitle: "发布名单：{{title}} · 普陀 Lab",
+    metaTitle: "发布名单：{{title}}",
+    metaDescription: "确定并向公众发布“{{title}}”的入选应用和需求名单。",
     title: "发布名单 · {{title}}",
     already: "本次活动的名单已经发布，不能重复发布。",
     summary: "将要发布的内容",
